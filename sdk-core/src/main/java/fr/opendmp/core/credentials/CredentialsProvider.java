@@ -1,0 +1,36 @@
+package fr.opendmp.core.credentials;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Where a client gets its credentials: the TLS context (mutual TLS with the structure's
+ * certificate) and the headers of each request (VIHF, bearer token…).
+ *
+ * <p>A client never knows how credentials are made. {@code sdk-auth} implements this interface
+ * with real certificates, the test kit with its test CA, and a vendor may write its own.
+ * Implementations must be thread-safe; they may cache (a VIHF is valid a few minutes).
+ */
+public interface CredentialsProvider {
+
+    /**
+     * @return the TLS context to use, or empty for the JDK default (plain server verification,
+     *     no client certificate)
+     */
+    Optional<SSLContext> sslContext();
+
+    /**
+     * @param request which service, patient and access mode the request is for
+     * @return the headers to add to that request (name → values); empty for none
+     * @throws CredentialsException if the credential cannot be produced (expired certificate,
+     *     token refused…)
+     */
+    Map<String, List<String>> headers(CredentialRequest request);
+
+    /** @return a provider with no credentials at all, for the fake DMP's test mode */
+    static CredentialsProvider none() {
+        return NoCredentials.INSTANCE;
+    }
+}
