@@ -20,10 +20,11 @@ import java.util.Objects;
  */
 public record Ins(InsMatricule matricule, InsOid oid) {
 
-    /** Checks that both parts are present. */
+    /** Checks that both parts are present; the matricule takes the kind the OID says. */
     public Ins {
         Objects.requireNonNull(matricule, "matricule");
         Objects.requireNonNull(oid, "oid");
+        matricule = matricule.withKind(oid.kind());
     }
 
     /** @return an INS-NIR (production OID) from the 15-character value */
@@ -33,7 +34,7 @@ public record Ins(InsMatricule matricule, InsOid oid) {
 
     /** @return an INS-NIA (production OID) from the 15-character value */
     public static Ins nia(String matricule15) {
-        return new Ins(InsMatricule.parse(matricule15), InsOid.NIA);
+        return new Ins(InsMatricule.parse(matricule15, MatriculeKind.NIA), InsOid.NIA);
     }
 
     /** @return an INS from its parts */

@@ -20,10 +20,14 @@ import java.util.Set;
  *
  * <p>{@link #toString()} masks the number, so a matricule may reach a log line safely.
  *
+ * <p>NIR and NIA share one layout: {@link #kind()} is what the caller said (NIR unless told
+ * otherwise); an {@link Ins} built with a NIA OID carries a NIA matricule.
+ *
  * @param number the 13 characters (digits, with {@code 2A}/{@code 2B} at positions 6–7)
  * @param key the 2-digit key, {@code 01}–{@code 97}
+ * @param kind NIR or NIA, as the assigning authority says (the digits cannot tell)
  */
-public record InsMatricule(String number, String key) {
+public record InsMatricule(String number, String key, MatriculeKind kind) {
 
     /** Format observations kept on a valid matricule (never thrown). */
     public enum Warning {
@@ -40,6 +44,7 @@ public record InsMatricule(String number, String key) {
     public InsMatricule {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(kind, "kind");
         checkNumber(number);
         checkKey(number, key);
     }
@@ -51,7 +56,17 @@ public record InsMatricule(String number, String key) {
      * @throws InvalidMatriculeException if a rule is broken
      */
     public static InsMatricule of(String number13, String key2) {
-        return new InsMatricule(number13, key2);
+        return new InsMatricule(number13, key2, MatriculeKind.NIR);
+    }
+
+    /**
+     * Like {@link #of(String, String)} for a matricule whose kind the assigning authority gave
+     * (INSi returns it with its OID).
+     *
+     * @throws InvalidMatriculeException if a rule is broken
+     */
+    public static InsMatricule of(String number13, String key2, MatriculeKind kind) {
+        return new InsMatricule(number13, key2, kind);
     }
 
     /**
@@ -61,14 +76,24 @@ public record InsMatricule(String number, String key) {
      * @throws InvalidMatriculeException if a rule is broken (the message says which)
      */
     public static InsMatricule parse(String text) {
+        return parse(text, MatriculeKind.NIR);
+    }
+
+    /**
+     * Like {@link #parse(String)} for a matricule of a known kind.
+     *
+     * @throws InvalidMatriculeException if a rule is broken (the message says which)
+     */
+    public static InsMatricule parse(String text, MatriculeKind kind) {
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(kind, "kind");
         String canonical = canonicalize(text);
         if (canonical.length() != NUMBER_LENGTH + KEY_LENGTH) {
             throw new InvalidMatriculeException(Reason.LENGTH,
                     "a matricule INS has 15 characters (13 + a 2-digit key), this one has "
                             + canonical.length());
         }
-        return new InsMatricule(canonical.substring(0, NUMBER_LENGTH), canonical.substring(NUMBER_LENGTH));
+        return new InsMatricule(canonical.substring(0, NUMBER_LENGTH), canonical.substring(NUMBER_LENGTH), kind);
     }
 
     /** @return whether {@link #parse(String)} would accept the text */
@@ -94,6 +119,11 @@ public record InsMatricule(String number, String key) {
         Objects.requireNonNull(number13, "number13");
         checkNumber(number13);
         return keyOf(number13);
+    }
+
+    /** @return the same matricule, of the given kind */
+    public InsMatricule withKind(MatriculeKind newKind) {
+        return newKind == kind ? this : new InsMatricule(number, key, newKind);
     }
 
     /** @return the canonical 15-character value (number + key), as exchanged on every channel */

@@ -21,14 +21,6 @@ public enum InsOid {
     /** INS-NIR for fictitious demonstration patients. */
     NIR_DEMO("1.2.250.1.213.1.4.11", MatriculeKind.NIR, Environment.DEMONSTRATION);
 
-    /** Whether the matricule is a NIR or a waiting number (NIA). */
-    public enum MatriculeKind {
-        /** Numéro d'inscription au répertoire (INSEE). */
-        NIR,
-        /** Numéro identifiant d'attente. */
-        NIA
-    }
-
     /** Which population the OID designates. */
     public enum Environment {
         /** Real persons. */
