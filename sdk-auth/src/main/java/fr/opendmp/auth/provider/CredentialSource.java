@@ -1,0 +1,34 @@
+package fr.opendmp.auth.provider;
+
+import fr.opendmp.auth.psc.PscSession;
+import fr.opendmp.auth.vihf.VihfIssuer;
+import fr.opendmp.core.credentials.CredentialRequest;
+import java.util.Objects;
+
+/** Makes the credential of one request. Implementations are thread-safe and may cache. */
+@FunctionalInterface
+public interface CredentialSource {
+
+    /**
+     * @param request the service, patient and access mode
+     * @return the credential
+     * @throws fr.opendmp.core.credentials.CredentialsException if it cannot be made
+     */
+    Credential credentialFor(CredentialRequest request);
+
+    /**
+     * @return a source of signed VIHFs
+     */
+    static CredentialSource vihf(VihfIssuer issuer) {
+        Objects.requireNonNull(issuer, "issuer");
+        return request -> new Credential.Saml(issuer.issue(request));
+    }
+
+    /**
+     * @return a source of Pro Santé Connect access tokens (refreshed as needed)
+     */
+    static CredentialSource psc(PscSession session) {
+        Objects.requireNonNull(session, "session");
+        return request -> new Credential.AccessToken(session.accessToken());
+    }
+}

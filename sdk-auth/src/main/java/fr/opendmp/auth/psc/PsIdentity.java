@@ -1,0 +1,81 @@
+package fr.opendmp.auth.psc;
+
+import fr.opendmp.auth.vihf.CodedValue;
+import fr.opendmp.auth.vihf.Professional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A professional as Pro Santé Connect's userinfo describes them.
+ *
+ * @param nationalId {@code SubjectNameID} (IdNat_PS)
+ * @param givenName {@code given_name}
+ * @param familyName {@code family_name}
+ * @param secteurActivite {@code Secteur_Activite} ({@code code^OID}), if given
+ * @param exercices the practice situations ({@code SubjectRefPro.exercices})
+ */
+public record PsIdentity(String nationalId, String givenName, String familyName, Optional<String> secteurActivite,
+        List<Exercice> exercices) {
+
+    /**
+     * A practice situation.
+     *
+     * @param codeProfession e.g. {@code 10} (Médecin)
+     * @param codeCategorieProfessionnelle e.g. {@code C} (civil)
+     * @param codeTypeSavoirFaire e.g. {@code S}, if any
+     * @param codeSavoirFaire e.g. {@code SM26}, if any
+     */
+    public record Exercice(String codeProfession, String codeCategorieProfessionnelle,
+            Optional<String> codeTypeSavoirFaire, Optional<String> codeSavoirFaire) {
+
+        /** Checks presence. */
+        public Exercice {
+            Objects.requireNonNull(codeProfession, "codeProfession");
+            Objects.requireNonNull(codeCategorieProfessionnelle, "codeCategorieProfessionnelle");
+            Objects.requireNonNull(codeTypeSavoirFaire, "codeTypeSavoirFaire");
+            Objects.requireNonNull(codeSavoirFaire, "codeSavoirFaire");
+        }
+
+        /**
+         * @return the key {@code codeProfession + codeCategorieProfessionnelle}, e.g. {@code 10C}
+         */
+        public String key() {
+            return codeProfession + codeCategorieProfessionnelle;
+        }
+    }
+
+    /** Checks presence. */
+    public PsIdentity {
+        Objects.requireNonNull(nationalId, "nationalId");
+        Objects.requireNonNull(givenName, "givenName");
+        Objects.requireNonNull(familyName, "familyName");
+        Objects.requireNonNull(secteurActivite, "secteurActivite");
+        exercices = List.copyOf(Objects.requireNonNull(exercices, "exercices"));
+    }
+
+    /**
+     * Maps the identity to the VIHF professional (auth.md §4.3): role 1 = profession, role 2 = the
+     * specialty for physicians and pharmacists.
+     *
+     * @param exerciceKey the chosen situation, e.g. {@code 10C}
+     * @return the professional
+     * @throws IllegalArgumentException if there is no such situation
+     */
+    public Professional toProfessional(String exerciceKey) {
+        Exercice exercice = exercices.stream().filter(e -> e.key().equals(exerciceKey)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no practice situation " + exerciceKey
+                        + "; known: " + exercices.stream().map(Exercice::key).toList()));
+        List<CodedValue> roles = new ArrayList<>();
+        roles.add(CodedValue.profession(exercice.codeProfession(), "Profession " + exercice.codeProfession()));
+        exercice.codeSavoirFaire().ifPresent(code -> roles.add(CodedValue.specialty(code, "Savoir-faire " + code)));
+        return new Professional(nationalId, familyName + " " + givenName, roles);
+    }
+
+    /** Names only the national id (a name never reaches a log line). */
+    @Override
+    public String toString() {
+        return "PsIdentity[" + nationalId + ", exercices " + exercices.stream().map(Exercice::key).toList() + "]";
+    }
+}

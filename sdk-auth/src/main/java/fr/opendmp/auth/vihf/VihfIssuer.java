@@ -1,0 +1,287 @@
+package fr.opendmp.auth.vihf;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import fr.opendmp.core.access.AccessContext;
+import fr.opendmp.core.credentials.CredentialRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Issues signed VIHFs per request for one professional and structure, and caches each per
+ * (professional, service, patient, access mode and reason) until shortly before it expires.
+ * Thread-safe.
+ *
+ * <pre>{@code
+ * VihfIssuer issuer = VihfIssuer.builder()
+ *         .signer(new VihfSigner(orgSign)).professional(doctor).structure(hospital).software(lps)
+ *         .build();
+ * SignedVihf vihf = issuer.issue(CredentialRequest.dmp(ins, AccessContext.normal()));
+ * }</pre>
+ */
+public final class VihfIssuer {
+
+    /** The default margin: a cached VIHF is renewed this long before it expires. */
+    public static final Duration DEFAULT_RENEWAL_MARGIN = Duration.ofSeconds(60);
+
+    private record Key(String nameId, CredentialRequest.Service service, Optional<String> patientCx,
+            AccessContext access) {
+    }
+
+    private final VihfSigner signer;
+    private final Professional professional;
+    private final Structure structure;
+    private final Software software;
+    private final AuthenticationMode mode;
+    private final Optional<String> authnContextClassRef;
+    private final Map<CredentialRequest.Service, VihfProfile> profiles;
+    private final Duration validity;
+    private final Duration renewalMargin;
+    private final Clock clock;
+    private final Cache<Key, SignedVihf> cache;
+
+    private VihfIssuer(Builder b) {
+        this.signer = Objects.requireNonNull(b.signer, "signer");
+        this.professional = Objects.requireNonNull(b.professional, "professional");
+        this.structure = Objects.requireNonNull(b.structure, "structure");
+        this.software = Objects.requireNonNull(b.software, "software");
+        this.mode = b.mode != null ? b.mode : AuthenticationMode.INDIRECTE;
+        this.authnContextClassRef = Optional.ofNullable(b.authnContextClassRef);
+        this.profiles = new EnumMap<>(CredentialRequest.Service.class);
+        profiles.put(CredentialRequest.Service.DMP, b.dmpProfile != null ? b.dmpProfile : VihfProfile.DMP);
+        profiles.put(CredentialRequest.Service.INSI, b.insiProfile != null ? b.insiProfile : VihfProfile.INSI);
+        this.validity = b.validity != null ? b.validity : VihfBuilder.DEFAULT_VALIDITY;
+        this.renewalMargin = b.renewalMargin != null ? b.renewalMargin : DEFAULT_RENEWAL_MARGIN;
+        if (renewalMargin.compareTo(validity) >= 0) {
+            throw new IllegalArgumentException("the renewal margin must be shorter than the validity");
+        }
+        this.clock = b.clock != null ? b.clock : Clock.systemUTC();
+        Ticker ticker = b.ticker != null ? b.ticker
+                : b.clock != null ? () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()) : Ticker.systemTicker();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .ticker(ticker)
+                .expireAfter(new Expiry<Key, SignedVihf>() {
+                    @Override
+                    public long expireAfterCreate(Key key, SignedVihf value, long currentTime) {
+                        Duration left = Duration.between(clock.instant(), value.notOnOrAfter().minus(renewalMargin));
+                        return Math.max(0, left.toNanos());
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(Key key, SignedVihf value, long currentTime, long currentDuration) {
+                        return expireAfterCreate(key, value, currentTime);
+                    }
+
+                    @Override
+                    public long expireAfterRead(Key key, SignedVihf value, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @param request the service, patient and access mode
+     * @return a signed VIHF for it, from the cache while it has more than the renewal margin left
+     * @throws fr.opendmp.core.credentials.CredentialsException if it cannot be signed
+     * @throws IllegalArgumentException if the request lacks a patient the service requires
+     */
+    public SignedVihf issue(CredentialRequest request) {
+        Objects.requireNonNull(request, "request");
+        Key key = new Key(professional.nameId(), request.service(), request.patient().map(p -> p.cx()),
+                request.access());
+        return cache.get(key, k -> signer.sign(build(request)));
+    }
+
+    private Vihf build(CredentialRequest request) {
+        VihfBuilder builder = VihfBuilder.create()
+                .professional(professional).structure(structure).software(software)
+                .mode(mode).access(request.access()).profile(profiles.get(request.service()))
+                .validity(validity).clock(clock);
+        request.patient().ifPresent(builder::patient);
+        authnContextClassRef.ifPresent(builder::authnContextClassRef);
+        return builder.build();
+    }
+
+    /**
+     * @return the instant the issuer's clock reads (for tests and diagnostics)
+     */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public String toString() {
+        return "VihfIssuer[" + professional + ", structure " + structure.id() + ", " + mode + "]";
+    }
+
+    /** Builds a {@link VihfIssuer}; each setting may be given once. */
+    public static final class Builder {
+        private VihfSigner signer;
+        private Professional professional;
+        private Structure structure;
+        private Software software;
+        private AuthenticationMode mode;
+        private String authnContextClassRef;
+        private VihfProfile dmpProfile;
+        private VihfProfile insiProfile;
+        private Duration validity;
+        private Duration renewalMargin;
+        private Clock clock;
+        private Ticker ticker;
+
+        private Builder() {
+        }
+
+        private static void once(Object current, String name) {
+            if (current != null) {
+                throw new IllegalStateException(name + " was already set");
+            }
+        }
+
+        /**
+         * @param value the signer (required)
+         * @return this builder
+         */
+        public Builder signer(VihfSigner value) {
+            once(signer, "signer");
+            signer = Objects.requireNonNull(value, "signer");
+            return this;
+        }
+
+        /**
+         * @param value the professional (required)
+         * @return this builder
+         */
+        public Builder professional(Professional value) {
+            once(professional, "professional");
+            professional = Objects.requireNonNull(value, "professional");
+            return this;
+        }
+
+        /**
+         * @param value the structure (required)
+         * @return this builder
+         */
+        public Builder structure(Structure value) {
+            once(structure, "structure");
+            structure = Objects.requireNonNull(value, "structure");
+            return this;
+        }
+
+        /**
+         * @param value the software (required)
+         * @return this builder
+         */
+        public Builder software(Software value) {
+            once(software, "software");
+            software = Objects.requireNonNull(value, "software");
+            return this;
+        }
+
+        /**
+         * @param value the authentication mode (default INDIRECTE)
+         * @return this builder
+         */
+        public Builder mode(AuthenticationMode value) {
+            once(mode, "mode");
+            mode = Objects.requireNonNull(value, "mode");
+            return this;
+        }
+
+        /**
+         * @param value the AuthnContextClassRef (default per mode)
+         * @return this builder
+         */
+        public Builder authnContextClassRef(String value) {
+            once(authnContextClassRef, "authnContextClassRef");
+            authnContextClassRef = Objects.requireNonNull(value, "authnContextClassRef");
+            return this;
+        }
+
+        /**
+         * @param value the DMP profile (default {@link VihfProfile#DMP})
+         * @return this builder
+         */
+        public Builder dmpProfile(VihfProfile value) {
+            once(dmpProfile, "dmpProfile");
+            dmpProfile = Objects.requireNonNull(value, "dmpProfile");
+            return this;
+        }
+
+        /**
+         * @param value the INSi profile (default {@link VihfProfile#INSI})
+         * @return this builder
+         */
+        public Builder insiProfile(VihfProfile value) {
+            once(insiProfile, "insiProfile");
+            insiProfile = Objects.requireNonNull(value, "insiProfile");
+            return this;
+        }
+
+        /**
+         * @param value each VIHF's validity (default 5 min)
+         * @return this builder
+         */
+        public Builder validity(Duration value) {
+            once(validity, "validity");
+            validity = Objects.requireNonNull(value, "validity");
+            return this;
+        }
+
+        /**
+         * @param value how long before expiry a cached VIHF is renewed (default 60 s)
+         * @return this builder
+         */
+        public Builder renewalMargin(Duration value) {
+            once(renewalMargin, "renewalMargin");
+            renewalMargin = Objects.requireNonNull(value, "renewalMargin");
+            return this;
+        }
+
+        /**
+         * @param value the clock for instants (default system UTC)
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            once(clock, "clock");
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * @param value the cache's ticker (default: derived from the clock when one is given,
+         *     otherwise the system ticker)
+         * @return this builder
+         */
+        public Builder ticker(Ticker value) {
+            once(ticker, "ticker");
+            ticker = Objects.requireNonNull(value, "ticker");
+            return this;
+        }
+
+        /**
+         * @return the issuer
+         * @throws NullPointerException if signer, professional, structure or software is missing
+         */
+        public VihfIssuer build() {
+            return new VihfIssuer(this);
+        }
+    }
+}

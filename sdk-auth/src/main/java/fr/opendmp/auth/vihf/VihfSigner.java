@@ -1,0 +1,110 @@
+package fr.opendmp.auth.vihf;
+
+import fr.opendmp.auth.keys.KeyMaterial;
+import fr.opendmp.auth.vihf.internal.SecureXml;
+import fr.opendmp.auth.vihf.internal.VihfXml;
+import fr.opendmp.core.credentials.CredentialsException;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.security.auth.x500.X500Principal;
+import javax.xml.crypto.MarshalException;
+import javax.xml.crypto.dsig.CanonicalizationMethod;
+import javax.xml.crypto.dsig.DigestMethod;
+import javax.xml.crypto.dsig.Reference;
+import javax.xml.crypto.dsig.SignatureMethod;
+import javax.xml.crypto.dsig.SignedInfo;
+import javax.xml.crypto.dsig.Transform;
+import javax.xml.crypto.dsig.XMLSignatureException;
+import javax.xml.crypto.dsig.XMLSignatureFactory;
+import javax.xml.crypto.dsig.dom.DOMSignContext;
+import javax.xml.crypto.dsig.keyinfo.KeyInfo;
+import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
+import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
+import javax.xml.crypto.dsig.spec.ExcC14NParameterSpec;
+import javax.xml.crypto.dsig.spec.TransformParameterSpec;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Signs a VIHF with enveloped XML-DSig (auth.md §4.4): exclusive c14n, RSA-SHA256, SHA-256
+ * digest, one reference to the assertion ID, the signing certificate in {@code KeyInfo}. The key is
+ * the structure's ORG SIGN (cachet) certificate in indirect mode, or a card key (PKCS#11).
+ * Thread-safe.
+ */
+public final class VihfSigner {
+
+    private static final Map<String, String> DN_KEYWORDS = Map.of(
+            "2.5.4.42", "GN", "2.5.4.4", "SN", "2.5.4.5", "SERIALNUMBER", "2.5.4.12", "T");
+
+    private final KeyMaterial signingKey;
+
+    /**
+     * @param signingKey the signing key and certificate (ORG SIGN, or a card's signature key)
+     */
+    public VihfSigner(KeyMaterial signingKey) {
+        this.signingKey = Objects.requireNonNull(signingKey, "signingKey");
+    }
+
+    /**
+     * @param certificate a certificate
+     * @return its subject DN as the VIHF {@code Issuer} writes it: RFC 2253 with {@code ST=} and
+     *     {@code GN=}/{@code SN=} keywords
+     */
+    public static String issuerName(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().getName(X500Principal.RFC2253, DN_KEYWORDS);
+    }
+
+    /**
+     * @return the signing certificate
+     */
+    public X509Certificate certificate() {
+        return signingKey.certificate();
+    }
+
+    /**
+     * @param vihf the content to sign
+     * @return the signed assertion bytes
+     * @throws CredentialsException if the signature cannot be made (e.g. a token refused the key)
+     */
+    public SignedVihf sign(Vihf vihf) {
+        Objects.requireNonNull(vihf, "vihf");
+        Document doc = VihfXml.write(vihf, issuerName(signingKey.certificate()));
+        Element assertion = doc.getDocumentElement();
+        Element issuer = (Element) assertion.getFirstChild();
+        try {
+            XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
+            List<String> prefixes = List.of("ds", "saml", "xsi");
+            Reference reference = factory.newReference("#" + vihf.id(),
+                    factory.newDigestMethod(DigestMethod.SHA256, null),
+                    List.of(factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
+                            factory.newTransform(CanonicalizationMethod.EXCLUSIVE,
+                                    new ExcC14NParameterSpec(prefixes))),
+                    null, null);
+            SignedInfo signedInfo = factory.newSignedInfo(
+                    factory.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE,
+                            (C14NMethodParameterSpec) null),
+                    factory.newSignatureMethod(SignatureMethod.RSA_SHA256, null),
+                    List.of(reference));
+            KeyInfoFactory keyInfos = factory.getKeyInfoFactory();
+            KeyInfo keyInfo = keyInfos.newKeyInfo(List.of(keyInfos.newX509Data(List.of(signingKey.certificate()))));
+            DOMSignContext context = new DOMSignContext(signingKey.privateKey(), assertion, issuer.getNextSibling());
+            context.setDefaultNamespacePrefix("ds");
+            context.putNamespacePrefix(CanonicalizationMethod.EXCLUSIVE, "ec");
+            // a token key (PKCS#11) signs through its own provider, which need not be installed
+            signingKey.provider().ifPresent(p -> context.setProperty(
+                    "org.jcp.xml.dsig.internal.dom.SignatureProvider", p));
+            factory.newXMLSignature(signedInfo, keyInfo).sign(context);
+        } catch (GeneralSecurityException | MarshalException | XMLSignatureException e) {
+            throw new CredentialsException("cannot sign the VIHF with " + signingKey + ": " + e.getClass().getSimpleName(), e);
+        }
+        return new SignedVihf(SecureXml.serialize(doc), vihf.id(), vihf.notOnOrAfter());
+    }
+
+    @Override
+    public String toString() {
+        return "VihfSigner[" + signingKey + "]";
+    }
+}
