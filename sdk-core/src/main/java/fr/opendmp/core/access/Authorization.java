@@ -1,0 +1,11 @@
+package fr.opendmp.core.access;
+
+/** The calling professional's authorization on the patient's DMP (EF_DMP04_01). */
+public enum Authorization {
+    /** The patient authorized this professional to consult. */
+    AUTHORIZED,
+    /** The patient blocked this professional: consultation is refused (in every mode, per spec §13). */
+    BLOCKED,
+    /** No authorization yet: collect the patient's consent locally, then consult. */
+    NONE
+}

@@ -1,0 +1,131 @@
+package fr.opendmp.core.client.internal;
+
+import fr.opendmp.core.client.AccessRefusal;
+import fr.opendmp.core.client.AccessRefusedException;
+import fr.opendmp.core.client.ConflictException;
+import fr.opendmp.core.client.DmpException;
+import fr.opendmp.core.client.DmpException.Details;
+import fr.opendmp.core.client.DmpException.Side;
+import fr.opendmp.core.client.InvalidRequestException;
+import fr.opendmp.core.client.MalformedResponseException;
+import fr.opendmp.core.client.NotFoundException;
+import fr.opendmp.core.client.OutcomeIssue;
+import fr.opendmp.core.client.ServerErrorException;
+import fr.opendmp.core.client.UnavailableException;
+import fr.opendmp.core.transport.fhir.OutcomeReader;
+import fr.opendmp.core.transport.http.HttpResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Maps an HTTP error answer to the typed exception, with its issues and a next-step hint. Not API. */
+public final class Errors {
+
+    private static final Map<String, String> HINTS = Map.ofEntries(
+            Map.entry("BLOCKED", "the patient blocked this professional: consultation is refused in every access"
+                    + " mode (spec §13; whether bris de glace overrides a block is unsure)"),
+            Map.entry("NO_AUTHORIZATION", "collect the patient's consent to consultation (recorded locally), or use"
+                    + " bris de glace / centre de régulation if the situation allows it"),
+            Map.entry("NOT_AUTHOR", "only the author of the document may do this"),
+            Map.entry("DMP_CLOSED", "the patient's DMP is closed: nothing can be deposited or read; check TD02"),
+            Map.entry("DMP_NOT_FOUND", "the patient has no DMP; check TD02 before depositing"),
+            Map.entry("DUPLICATE_UNIQUEID", "this uniqueId is already in the DMP: replace the document (TD2.1) or"
+                    + " search it by uniqueId (TD3.1b)"),
+            Map.entry("HASH_MISMATCH", "the size or hash sent does not match the content: rebuild the deposit"),
+            Map.entry("INVALID_INS", "the INS is invalid: use the INS returned by INSi"));
+
+    private Errors() {
+    }
+
+    /**
+     * @param operation what was attempted (e.g. "search documents")
+     * @param result the error answer
+     * @return the exception to throw
+     */
+    public static DmpException from(String operation, HttpResult result) {
+        List<OutcomeIssue> issues = OutcomeReader.read(result.body());
+        Optional<String> rule = issues.stream().filter(OutcomeIssue::isError).map(OutcomeIssue::ruleId)
+                .flatMap(Optional::stream).findFirst()
+                .or(() -> issues.stream().map(OutcomeIssue::ruleId).flatMap(Optional::stream).findFirst());
+        int status = result.status();
+        String message = operation + ": HTTP " + status + rule.map(r -> " (" + r + ")").orElse("")
+                + issues.stream().filter(OutcomeIssue::isError).map(OutcomeIssue::expression).flatMap(Optional::stream)
+                        .findFirst().map(e -> " at " + e).orElse("");
+        String ruleHint = rule.map(HINTS::get).orElse(null);
+        if (rule.filter("DMP_CLOSED"::equals).isPresent()) {
+            return refused(message, AccessRefusal.DMP_CLOSED, ruleHint, status, result, issues);
+        }
+        if (rule.filter("DMP_NOT_FOUND"::equals).isPresent() && status != 403) {
+            return new NotFoundException(message, details(false, ruleHint, result, issues), null);
+        }
+        return switch (status) {
+            case 401 -> refused(message, AccessRefusal.NOT_AUTHENTICATED,
+                    "the DMP did not accept the credentials: check the certificate and the VIHF/token", status, result,
+                    issues);
+            case 403 -> refused(message, refusal(rule), ruleHint != null ? ruleHint
+                    : "the DMP refused this access; check TD02 (authorization, blocking, access mode)", status, result,
+                    issues);
+            case 404, 410 -> new NotFoundException(message, details(false, hint(ruleHint,
+                    "the DMP, the document or its content is unknown (or was deleted)"), result, issues), null);
+            case 409, 412 -> new ConflictException(message, details(false, hint(ruleHint,
+                    "the request conflicts with the DMP's state: read the document again before retrying"), result,
+                    issues), null);
+            case 429, 503 -> new UnavailableException(message,
+                    result.retryAfterSeconds().map(Duration::ofSeconds).orElse(null),
+                    details(true, "the DMP is busy or unavailable: retry later"
+                            + result.retryAfterSeconds().map(s -> " (after " + s + " s)").orElse(""), result, issues),
+                    null);
+            case 400, 405, 406, 413, 415, 422 -> new InvalidRequestException(message, details(false, hint(ruleHint,
+                    "the DMP refused the request as invalid; the issues name the faulty element"), result, issues),
+                    null);
+            default -> status >= 500
+                    ? new ServerErrorException(message, details(status == 502 || status == 504, hint(ruleHint,
+                            "the DMP failed; retry later and quote the request id if it persists"), result, issues),
+                            null)
+                    : new InvalidRequestException(message, details(false, hint(ruleHint,
+                            "unexpected answer from the DMP"), result, issues), null);
+        };
+    }
+
+    /** @return a client-side malformed-answer error carrying the request id */
+    public static MalformedResponseException malformed(String message, HttpResult result, Throwable cause) {
+        return new MalformedResponseException(message, new Details(Side.CLIENT, false,
+                "the DMP's answer could not be read; quote the request id to the DMP support",
+                Optional.of(result.status()), Optional.of(result.requestId()), List.of()), cause);
+    }
+
+    /** @return a client-side invalid-request error (nothing was sent) */
+    public static InvalidRequestException invalid(String message, String hint) {
+        return new InvalidRequestException(message, Details.client(hint), null);
+    }
+
+    private static AccessRefusedException refused(String message, AccessRefusal reason, String hint, int status,
+            HttpResult result, List<OutcomeIssue> issues) {
+        return new AccessRefusedException(message, reason, details(false, hint == null ? "" : hint, result, issues),
+                null);
+    }
+
+    private static AccessRefusal refusal(Optional<String> rule) {
+        if (rule.isEmpty()) {
+            return AccessRefusal.OTHER;
+        }
+        return switch (rule.get()) {
+            case "BLOCKED" -> AccessRefusal.BLOCKED;
+            case "NO_AUTHORIZATION" -> AccessRefusal.NO_AUTHORIZATION;
+            case "NOT_AUTHOR" -> AccessRefusal.NOT_AUTHOR;
+            case "DMP_CLOSED" -> AccessRefusal.DMP_CLOSED;
+            case "MODE_FORBIDDEN" -> AccessRefusal.MODE_FORBIDDEN;
+            default -> AccessRefusal.OTHER;
+        };
+    }
+
+    private static String hint(String ruleHint, String fallback) {
+        return ruleHint != null ? ruleHint : fallback;
+    }
+
+    private static Details details(boolean retryable, String hint, HttpResult result, List<OutcomeIssue> issues) {
+        return new Details(Side.SERVICE, retryable, hint, Optional.of(result.status()),
+                Optional.of(result.requestId()), issues);
+    }
+}

@@ -1,0 +1,59 @@
+package fr.opendmp.core.document;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A coded value: the code system (as a FHIR {@code system} URI, e.g. {@code http://loinc.org},
+ * or {@code urn:oid:<oid>}), the code and its display text.
+ *
+ * <p>Two codes are equal when system and code are equal after normalising the system (an OID, its
+ * {@code urn:oid:} form and the canonical MOS URL of the same code system name the same system);
+ * the display is ignored.
+ *
+ * @param system the code system URI
+ * @param code the code
+ * @param display the display text ("" when unknown)
+ */
+public record Code(String system, String code, String display) {
+
+    /** Checks that system and code are present and not blank. */
+    public Code {
+        Objects.requireNonNull(system, "system");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(display, "display");
+        if (system.isBlank() || code.isBlank()) {
+            throw new IllegalArgumentException("a code needs a system and a code");
+        }
+    }
+
+    /** @return a code with its display */
+    public static Code of(String system, String code, String display) {
+        return new Code(system, code, display);
+    }
+
+    /** @return a code without display */
+    public static Code of(String system, String code) {
+        return new Code(system, code, "");
+    }
+
+    /** @return the dotted OID of the code system, when it is known */
+    public Optional<String> systemOid() {
+        return CodeSystems.oidOf(system);
+    }
+
+    /** @return whether this code has the same system (normalised) and code as the other */
+    public boolean sameAs(Code other) {
+        return code.equals(other.code) && CodeSystems.sameSystem(system, other.system);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Code other && sameAs(other);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(CodeSystems.normalise(system), code);
+    }
+}

@@ -1,0 +1,86 @@
+package fr.opendmp.core.document;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The code systems the DMP uses, with their OID and their FHIR URI. A coded value may arrive with
+ * {@code urn:oid:<oid>}, the bare OID or the canonical URL of the same system: {@link #oidOf}
+ * normalises all of them.
+ */
+public final class CodeSystems {
+
+    /** LOINC. */
+    public static final String LOINC = "http://loinc.org";
+    /** TRE_A05 (ANS document types such as SYNTH); no FHIR canonical known, so the OID URN. */
+    public static final String TRE_A05 = "urn:oid:1.2.250.1.213.1.1.4.12";
+    /** TRE_A03 document classes. */
+    public static final String TRE_A03 =
+            "https://mos.esante.gouv.fr/NOS/TRE_A03-ClasseDocument/FHIR/TRE-A03-ClasseDocument";
+    /** TRE_A06 ANS format codes. */
+    public static final String TRE_A06 =
+            "https://mos.esante.gouv.fr/NOS/TRE_A06-FormatCodeComplementaire/FHIR/TRE-A06-FormatCodeComplementaire";
+    /** IHE format codes (TRE_A11), as the DMP examples write them. */
+    public static final String IHE_FORMAT = "http://ihe.net/fhir/ihe.formatcode.fhir/CodeSystem/formatcode";
+    /** TRE_A11 IHE format codes, MOS canonical. */
+    public static final String TRE_A11 =
+            "https://mos.esante.gouv.fr/NOS/TRE_A11-IheFormatCode/FHIR/TRE-A11-IheFormatCode";
+    /** HL7 v3 confidentiality (N, R, V). */
+    public static final String V3_CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
+    /** TRE_A07 DMP visibility status. */
+    public static final String TRE_A07 =
+            "https://mos.esante.gouv.fr/NOS/TRE_A07-StatutVisibiliteDocument/FHIR/TRE-A07-StatutVisibiliteDocument";
+    /** TRE_R02 secteur d'activité (facility type); canonical not confirmed, so the OID URN. */
+    public static final String TRE_R02 = "urn:oid:1.2.250.1.71.4.2.4";
+    /** TRE_A00 producteurs non PS (facility type / practice setting of patient documents). */
+    public static final String TRE_A00 = "urn:oid:1.2.250.1.213.1.1.4.6";
+    /** Practice setting codes (TRE_A01 cadre d'exercice). */
+    public static final String PRACTICE_SETTING = "urn:oid:1.2.250.1.213.1.1.4.9";
+    /** TRE_A02 author specialty (J01 combined codes). */
+    public static final String TRE_A02 = "urn:oid:1.2.250.1.213.1.1.4.5";
+
+    private static final Map<String, String> URI_TO_OID = Map.ofEntries(
+            Map.entry(LOINC, "2.16.840.1.113883.6.1"),
+            Map.entry(TRE_A03, "1.2.250.1.213.1.1.4.1"),
+            Map.entry(TRE_A06, "1.2.250.1.213.1.1.4.2.282"),
+            Map.entry(IHE_FORMAT, "1.3.6.1.4.1.19376.1.2.3"),
+            Map.entry(TRE_A11, "1.3.6.1.4.1.19376.1.2.3"),
+            Map.entry(V3_CONFIDENTIALITY, "2.16.840.1.113883.5.25"),
+            Map.entry("https://mos.esante.gouv.fr/NOS/TRE_A08-HL7Confidentiality/FHIR/TRE-A08-HL7Confidentiality",
+                    "2.16.840.1.113883.5.25"),
+            Map.entry(TRE_A07, "1.2.250.1.213.1.1.4.13"),
+            Map.entry("https://mos.esante.gouv.fr/NOS/TRE_A07-StatusVisibiliteDocument/FHIR/TRE-A07-StatusVisibiliteDocument",
+                    "1.2.250.1.213.1.1.4.13"),
+            Map.entry("https://mos.esante.gouv.fr/NOS/TRE_R02-SecteurActivite/FHIR/TRE-R02-SecteurActivite",
+                    "1.2.250.1.71.4.2.4"),
+            Map.entry("https://mos.esante.gouv.fr/NOS/TRE_A09-DICOMuidRegistry/FHIR/TRE-A09-DICOMuidRegistry",
+                    "1.2.840.10008.2.6.1"),
+            Map.entry("https://mos.esante.gouv.fr/NOS/TRE_A10-NomenclatureURN/FHIR/TRE-A10-NomenclatureURN",
+                    "1.2.250.1.213.1.1.4.10"));
+
+    private CodeSystems() {
+    }
+
+    /**
+     * @param system a FHIR system URI, a {@code urn:oid:} URN or a bare OID
+     * @return the dotted OID, when known
+     */
+    public static Optional<String> oidOf(String system) {
+        if (system.startsWith("urn:oid:")) {
+            return Optional.of(system.substring(8));
+        }
+        if (!system.isEmpty() && Character.isDigit(system.charAt(0))) {
+            return Optional.of(system);
+        }
+        return Optional.ofNullable(URI_TO_OID.get(system));
+    }
+
+    /** @return whether two system spellings name the same code system */
+    public static boolean sameSystem(String a, String b) {
+        return normalise(a).equals(normalise(b));
+    }
+
+    static String normalise(String system) {
+        return oidOf(system).orElse(system);
+    }
+}

@@ -1,0 +1,289 @@
+package fr.opendmp.core.document;
+
+import fr.opendmp.core.document.internal.ValueSets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The metadata of a document (XDS DocumentEntry / FHIR DocumentReference), as the producer sets it.
+ *
+ * <pre>{@code
+ * DocumentMetadata m = DocumentMetadata.builder()
+ *     .uniqueId("1.2.250.1.999.1.2.3")
+ *     .type(DocumentType.CR_CONSULTATION)          // class and format default from the type
+ *     .title("CR de consultation")
+ *     .facilityType(Code.of(CodeSystems.TRE_R02, "SA07"))
+ *     .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE"))
+ *     .creationTime(now).serviceStart(now)
+ *     .author(Author.professional("810001234567"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>{@link Builder#build()} checks the codes against the CI-SIS value sets unless
+ * {@link ValueSetCheck#LENIENT} is asked.
+ *
+ * @param uniqueId the uniqueId ({@code urn:oid:…} / {@code urn:uuid:…})
+ * @param type typeCode
+ * @param classCode classCode
+ * @param format formatCode
+ * @param facilityType healthcareFacilityTypeCode
+ * @param practiceSetting practiceSettingCode
+ * @param title the title
+ * @param contentType the mime type of the content
+ * @param language the language ({@code fr-FR})
+ * @param creationTime when the producer created the document
+ * @param serviceStart start of the act
+ * @param serviceEnd end of the act, if any
+ * @param authors the authors (at least one)
+ * @param legalAuthenticator the legal authenticator, if any
+ * @param confidentiality the confidentiality level
+ * @param visibility the DMP visibility flags
+ * @param description comments, if any
+ * @param events the documented acts (eventCodeList)
+ */
+public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code format, Code facilityType,
+        Code practiceSetting, String title, String contentType, String language, OffsetDateTime creationTime,
+        OffsetDateTime serviceStart, Optional<OffsetDateTime> serviceEnd, List<Author> authors,
+        Optional<Author> legalAuthenticator, Confidentiality confidentiality, Set<Visibility> visibility,
+        Optional<String> description, List<Code> events) {
+
+    /** Checks presence of every part and copies collections. */
+    public DocumentMetadata {
+        uniqueId = UniqueIds.normalise(uniqueId);
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(classCode, "classCode");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(facilityType, "facilityType");
+        Objects.requireNonNull(practiceSetting, "practiceSetting");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(creationTime, "creationTime");
+        Objects.requireNonNull(serviceStart, "serviceStart");
+        Objects.requireNonNull(serviceEnd, "serviceEnd");
+        Objects.requireNonNull(legalAuthenticator, "legalAuthenticator");
+        Objects.requireNonNull(confidentiality, "confidentiality");
+        Objects.requireNonNull(description, "description");
+        authors = List.copyOf(authors);
+        visibility = visibility.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(visibility));
+        events = List.copyOf(events);
+        if (authors.isEmpty()) {
+            throw new IllegalArgumentException("a document needs at least one author");
+        }
+        if (title.isBlank()) {
+            throw new IllegalArgumentException("a document needs a title");
+        }
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link DocumentMetadata}; not thread-safe. */
+    public static final class Builder {
+        private String uniqueId;
+        private Code type;
+        private DocumentType documentType;
+        private Code classCode;
+        private Code format;
+        private Code facilityType;
+        private Code practiceSetting;
+        private String title;
+        private String contentType;
+        private String language = "fr-FR";
+        private OffsetDateTime creationTime;
+        private OffsetDateTime serviceStart;
+        private OffsetDateTime serviceEnd;
+        private final List<Author> authors = new ArrayList<>();
+        private Author legalAuthenticator;
+        private Confidentiality confidentiality = Confidentiality.NORMAL;
+        private final Set<Visibility> visibility = EnumSet.noneOf(Visibility.class);
+        private String description;
+        private final List<Code> events = new ArrayList<>();
+        private TypeClassTable classes = TypeClassTable.defaults();
+        private ValueSetCheck check = ValueSetCheck.STRICT;
+
+        private Builder() {
+        }
+
+        /** @return this; the uniqueId (OID, UUID or their URN) */
+        public Builder uniqueId(String value) {
+            this.uniqueId = value;
+            return this;
+        }
+
+        /** @return this; a common type: also gives the default class, format and mime type */
+        public Builder type(DocumentType value) {
+            this.documentType = value;
+            this.type = value.code();
+            return this;
+        }
+
+        /** @return this; any J07 type code (then set the class, format and content type) */
+        public Builder type(Code value) {
+            this.documentType = null;
+            this.type = value;
+            return this;
+        }
+
+        /** @return this; the class, when the type→class table is not right */
+        public Builder classCode(Code value) {
+            this.classCode = value;
+            return this;
+        }
+
+        /** @return this; the table used to derive the class from the type */
+        public Builder typeClassTable(TypeClassTable value) {
+            this.classes = Objects.requireNonNull(value, "typeClassTable");
+            return this;
+        }
+
+        /** @return this; the format code */
+        public Builder format(Code value) {
+            this.format = value;
+            return this;
+        }
+
+        /** @return this; the care setting type (J02) */
+        public Builder facilityType(Code value) {
+            this.facilityType = value;
+            return this;
+        }
+
+        /** @return this; the practice setting (J04) */
+        public Builder practiceSetting(Code value) {
+            this.practiceSetting = value;
+            return this;
+        }
+
+        /** @return this; the title */
+        public Builder title(String value) {
+            this.title = value;
+            return this;
+        }
+
+        /** @return this; the mime type of the content */
+        public Builder contentType(String value) {
+            this.contentType = value;
+            return this;
+        }
+
+        /** @return this; the language (default {@code fr-FR}) */
+        public Builder language(String value) {
+            this.language = value;
+            return this;
+        }
+
+        /** @return this; creation time of the document */
+        public Builder creationTime(OffsetDateTime value) {
+            this.creationTime = value;
+            return this;
+        }
+
+        /** @return this; start of the act */
+        public Builder serviceStart(OffsetDateTime value) {
+            this.serviceStart = value;
+            return this;
+        }
+
+        /** @return this; end of the act */
+        public Builder serviceEnd(OffsetDateTime value) {
+            this.serviceEnd = value;
+            return this;
+        }
+
+        /** @return this; adds an author */
+        public Builder author(Author value) {
+            this.authors.add(Objects.requireNonNull(value, "author"));
+            return this;
+        }
+
+        /** @return this; the legal authenticator */
+        public Builder legalAuthenticator(Author value) {
+            this.legalAuthenticator = value;
+            return this;
+        }
+
+        /** @return this; the confidentiality level (default normal) */
+        public Builder confidentiality(Confidentiality value) {
+            this.confidentiality = Objects.requireNonNull(value, "confidentiality");
+            return this;
+        }
+
+        /** @return this; adds a visibility flag */
+        public Builder visibility(Visibility value) {
+            this.visibility.add(Objects.requireNonNull(value, "visibility"));
+            return this;
+        }
+
+        /** @return this; comments */
+        public Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        /** @return this; adds a documented act */
+        public Builder event(Code value) {
+            this.events.add(Objects.requireNonNull(value, "event"));
+            return this;
+        }
+
+        /** @return this; how strictly the codes are checked (default strict) */
+        public Builder valueSetCheck(ValueSetCheck value) {
+            this.check = Objects.requireNonNull(value, "valueSetCheck");
+            return this;
+        }
+
+        /**
+         * @return the metadata
+         * @throws IllegalArgumentException naming the missing or invalid element
+         */
+        public DocumentMetadata build() {
+            require(uniqueId, "uniqueId");
+            require(type, "type");
+            Code cls = classCode != null ? classCode : classes.classOf(type).orElseThrow(() ->
+                    new IllegalArgumentException("no class known for type " + type.code()
+                            + ": set classCode(...) or add it to the TypeClassTable"));
+            Code fmt = format != null ? format : documentType != null ? documentType.defaultFormat() : null;
+            String mime = contentType != null ? contentType
+                    : documentType != null ? documentType.defaultContentType() : null;
+            require(fmt, "format");
+            require(mime, "contentType");
+            require(facilityType, "facilityType");
+            require(practiceSetting, "practiceSetting");
+            require(title, "title");
+            require(creationTime, "creationTime");
+            if (check == ValueSetCheck.STRICT) {
+                checkIn(ValueSets.TYPE, type, "type");
+                checkIn(ValueSets.CLASS, cls, "classCode");
+                checkIn(ValueSets.FORMAT, fmt, "format");
+                checkIn(ValueSets.FACILITY, facilityType, "facilityType");
+                checkIn(ValueSets.PRACTICE, practiceSetting, "practiceSetting");
+            }
+            return new DocumentMetadata(uniqueId, type, cls, fmt, facilityType, practiceSetting, title, mime,
+                    language, creationTime, serviceStart != null ? serviceStart : creationTime,
+                    Optional.ofNullable(serviceEnd), authors, Optional.ofNullable(legalAuthenticator),
+                    confidentiality, visibility, Optional.ofNullable(description), events);
+        }
+
+        private static void require(Object value, String name) {
+            if (value == null) {
+                throw new IllegalArgumentException("document metadata: " + name + " is required");
+            }
+        }
+
+        private static void checkIn(String valueSet, Code code, String name) {
+            if (!ValueSets.contains(valueSet, code)) {
+                throw new IllegalArgumentException("document metadata: " + name + " " + code.system() + "|"
+                        + code.code() + " is not in " + valueSet
+                        + " (use valueSetCheck(LENIENT) only for codes the DMP is known to accept)");
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package fr.opendmp.core.search;
+
+import fr.opendmp.core.document.Code;
+import fr.opendmp.core.document.DocumentStatus;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Criteria of a document search (TD3.1a). With no criteria
+ * ({@code DocumentQuery.builder().build()}) it finds every current, non-archived document.
+ *
+ * <pre>{@code
+ * DocumentQuery q = DocumentQuery.builder()
+ *     .type(DocumentType.CR_BIOLOGIE.code())
+ *     .serviceFrom(OffsetDateTime.now().minusYears(2))
+ *     .pageSize(50)
+ *     .build();
+ * }</pre>
+ *
+ * @param statuses the statuses wanted (default {@code current})
+ * @param archived archived documents only ({@code true}), non-archived only ({@code false}), or
+ *     the server's default (empty)
+ * @param types typeCodes (OR)
+ * @param classes classCodes (OR)
+ * @param formats formatCodes (OR)
+ * @param practiceSettings practiceSettingCodes (OR)
+ * @param facilityTypes healthcareFacilityTypeCodes (OR)
+ * @param createdFrom creationTime ≥
+ * @param createdTo creationTime ≤
+ * @param serviceFrom service period ≥
+ * @param serviceTo service period ≤
+ * @param authorIdNat author's IdNat_PS
+ * @param pageSize the page size ({@code _count}), if set
+ */
+public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> archived, List<Code> types,
+        List<Code> classes, List<Code> formats, List<Code> practiceSettings, List<Code> facilityTypes,
+        Optional<OffsetDateTime> createdFrom, Optional<OffsetDateTime> createdTo,
+        Optional<OffsetDateTime> serviceFrom, Optional<OffsetDateTime> serviceTo, Optional<String> authorIdNat,
+        Optional<Integer> pageSize) {
+
+    /** Checks and copies. */
+    public DocumentQuery {
+        statuses = Set.copyOf(statuses);
+        Objects.requireNonNull(archived, "archived");
+        types = List.copyOf(types);
+        classes = List.copyOf(classes);
+        formats = List.copyOf(formats);
+        practiceSettings = List.copyOf(practiceSettings);
+        facilityTypes = List.copyOf(facilityTypes);
+        Objects.requireNonNull(createdFrom, "createdFrom");
+        Objects.requireNonNull(createdTo, "createdTo");
+        Objects.requireNonNull(serviceFrom, "serviceFrom");
+        Objects.requireNonNull(serviceTo, "serviceTo");
+        Objects.requireNonNull(authorIdNat, "authorIdNat");
+        Objects.requireNonNull(pageSize, "pageSize");
+        if (statuses.isEmpty()) {
+            throw new IllegalArgumentException("a query needs at least one status");
+        }
+        if (statuses.contains(DocumentStatus.ENTERED_IN_ERROR)) {
+            throw new IllegalArgumentException("deleted documents cannot be searched");
+        }
+        pageSize.ifPresent(n -> {
+            if (n < 1 || n > 1000) {
+                throw new IllegalArgumentException("pageSize must be 1..1000, got " + n);
+            }
+        });
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link DocumentQuery}; not thread-safe. */
+    public static final class Builder {
+        private final Set<DocumentStatus> statuses = EnumSet.noneOf(DocumentStatus.class);
+        private Boolean archived;
+        private final List<Code> types = new ArrayList<>();
+        private final List<Code> classes = new ArrayList<>();
+        private final List<Code> formats = new ArrayList<>();
+        private final List<Code> practiceSettings = new ArrayList<>();
+        private final List<Code> facilityTypes = new ArrayList<>();
+        private OffsetDateTime createdFrom;
+        private OffsetDateTime createdTo;
+        private OffsetDateTime serviceFrom;
+        private OffsetDateTime serviceTo;
+        private String authorIdNat;
+        private Integer pageSize;
+
+        private Builder() {
+        }
+
+        /** @return this; adds a status (current, superseded) */
+        public Builder status(DocumentStatus value) {
+            statuses.add(Objects.requireNonNull(value, "status"));
+            return this;
+        }
+
+        /** @return this; archived only (true) or non-archived only (false) */
+        public Builder archived(boolean value) {
+            archived = value;
+            return this;
+        }
+
+        /** @return this; adds a type */
+        public Builder type(Code value) {
+            types.add(Objects.requireNonNull(value, "type"));
+            return this;
+        }
+
+        /** @return this; adds a class */
+        public Builder classCode(Code value) {
+            classes.add(Objects.requireNonNull(value, "classCode"));
+            return this;
+        }
+
+        /** @return this; adds a format */
+        public Builder format(Code value) {
+            formats.add(Objects.requireNonNull(value, "format"));
+            return this;
+        }
+
+        /** @return this; adds a practice setting */
+        public Builder practiceSetting(Code value) {
+            practiceSettings.add(Objects.requireNonNull(value, "practiceSetting"));
+            return this;
+        }
+
+        /** @return this; adds a facility type */
+        public Builder facilityType(Code value) {
+            facilityTypes.add(Objects.requireNonNull(value, "facilityType"));
+            return this;
+        }
+
+        /** @return this; created at or after */
+        public Builder createdFrom(OffsetDateTime value) {
+            createdFrom = value;
+            return this;
+        }
+
+        /** @return this; created at or before */
+        public Builder createdTo(OffsetDateTime value) {
+            createdTo = value;
+            return this;
+        }
+
+        /** @return this; act at or after */
+        public Builder serviceFrom(OffsetDateTime value) {
+            serviceFrom = value;
+            return this;
+        }
+
+        /** @return this; act at or before */
+        public Builder serviceTo(OffsetDateTime value) {
+            serviceTo = value;
+            return this;
+        }
+
+        /** @return this; written by this professional (IdNat_PS) */
+        public Builder author(String idNatPs) {
+            authorIdNat = idNatPs;
+            return this;
+        }
+
+        /** @return this; page size */
+        public Builder pageSize(int value) {
+            pageSize = value;
+            return this;
+        }
+
+        /** @return the query (status current when none was given) */
+        public DocumentQuery build() {
+            Set<DocumentStatus> s = statuses.isEmpty() ? EnumSet.of(DocumentStatus.CURRENT) : statuses;
+            return new DocumentQuery(s, Optional.ofNullable(archived), types, classes, formats, practiceSettings,
+                    facilityTypes, Optional.ofNullable(createdFrom), Optional.ofNullable(createdTo),
+                    Optional.ofNullable(serviceFrom), Optional.ofNullable(serviceTo), Optional.ofNullable(authorIdNat),
+                    Optional.ofNullable(pageSize));
+        }
+    }
+}

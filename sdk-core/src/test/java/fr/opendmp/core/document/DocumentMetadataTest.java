@@ -1,0 +1,86 @@
+package fr.opendmp.core.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+
+class DocumentMetadataTest {
+
+    static final OffsetDateTime T = OffsetDateTime.parse("2026-06-12T10:00:00+02:00");
+
+    static DocumentMetadata.Builder base() {
+        return DocumentMetadata.builder().uniqueId("1.2.250.1.999.7").title("t")
+                .facilityType(Code.of(CodeSystems.TRE_R02, "SA07"))
+                .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE"))
+                .creationTime(T).author(Author.professional("810001234567"));
+    }
+
+    @Test
+    void commonTypeGivesItsDefaultClassFormatAndMimeTypeAndTheUniqueIdBecomesAnOidUrn() {
+        DocumentMetadata m = base().type(DocumentType.SYNTHESE_MEDICALE).build();
+        assertThat(m.uniqueId()).isEqualTo("urn:oid:1.2.250.1.999.7");
+        assertThat(m.classCode().code()).isEqualTo("11");
+        assertThat(m.format().code()).isEqualTo("urn:asip:ci-sis:vsm:2012");
+        assertThat(m.contentType()).isEqualTo("application/xml");
+        assertThat(m.serviceStart()).isEqualTo(T);
+        assertThat(m.confidentiality()).isEqualTo(Confidentiality.NORMAL);
+    }
+
+    @Test
+    void everyCommonTypeBuildsInStrictModeSoItsCodesAreInTheValueSets() {
+        for (DocumentType type : DocumentType.common()) {
+            assertThat(base().type(type).build().type()).isEqualTo(type.code());
+        }
+    }
+
+    @Test
+    void strictModeRefusesACodeOutsideItsValueSetAndNamesIt() {
+        assertThatThrownBy(() -> base().type(DocumentType.CR_CONSULTATION)
+                .facilityType(Code.of("http://snomed.info/sct", "22232009")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("facilityType")
+                .hasMessageContaining("JDV_J02");
+        DocumentMetadata lenient = DocumentMetadata.builder().uniqueId("1.2.3").title("t").creationTime(T)
+                .author(Author.professional("810001234567")).type(DocumentType.CR_CONSULTATION)
+                .facilityType(Code.of("http://snomed.info/sct", "22232009"))
+                .practiceSetting(Code.of("http://snomed.info/sct", "394802001"))
+                .valueSetCheck(ValueSetCheck.LENIENT).build();
+        assertThat(lenient.facilityType().code()).isEqualTo("22232009");
+    }
+
+    @Test
+    void aTypeUnknownToTheTypeClassTableNeedsAnExplicitClassOrAnOverride() {
+        Code vaccination = Code.of(CodeSystems.LOINC, "87273-9");
+        assertThatThrownBy(() -> base().type(vaccination).format(DocumentType.CR_CONSULTATION.defaultFormat())
+                .contentType("application/xml").valueSetCheck(ValueSetCheck.LENIENT).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TypeClassTable");
+        DocumentMetadata m = base().type(vaccination).format(DocumentType.CR_CONSULTATION.defaultFormat())
+                .contentType("application/xml").valueSetCheck(ValueSetCheck.LENIENT)
+                .typeClassTable(TypeClassTable.defaults().with(vaccination, TypeClassTable.COMPTE_RENDU)).build();
+        assertThat(m.classCode()).isEqualTo(TypeClassTable.COMPTE_RENDU);
+    }
+
+    @Test
+    void missingRequiredElementIsNamed() {
+        assertThatThrownBy(() -> DocumentMetadata.builder().uniqueId("1.2.3").type(DocumentType.CR_BIOLOGIE).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("facilityType");
+        assertThatThrownBy(() -> base().uniqueId("not-an-id").type(DocumentType.CR_BIOLOGIE).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("uniqueId");
+    }
+
+    @Test
+    void codesWithTheSameSystemSpelledAsOidOrUrlAreEqualWhateverTheDisplay() {
+        assertThat(Code.of("urn:oid:2.16.840.1.113883.6.1", "11502-2", "x"))
+                .isEqualTo(Code.of(CodeSystems.LOINC, "11502-2", "y"))
+                .hasSameHashCodeAs(Code.of(CodeSystems.LOINC, "11502-2"));
+        assertThat(Code.of(CodeSystems.TRE_A03, "11").systemOid()).contains("1.2.250.1.213.1.1.4.1");
+        assertThat(Code.of(CodeSystems.LOINC, "1")).isNotEqualTo(Code.of(CodeSystems.TRE_A03, "1"));
+    }
+
+    @Test
+    void authorToStringNeverShowsNames() {
+        assertThat(Author.professional("810001234567").withNames("SECRET", "NAME").toString())
+                .doesNotContain("SECRET").doesNotContain("NAME");
+    }
+}
