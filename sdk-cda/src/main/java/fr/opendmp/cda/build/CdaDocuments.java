@@ -1,0 +1,64 @@
+package fr.opendmp.cda.build;
+
+import fr.opendmp.cda.build.internal.LdlSesWriter;
+import fr.opendmp.cda.build.internal.N1Writer;
+import fr.opendmp.cda.build.internal.VsmWriter;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The document models the SDK builds.
+ *
+ * <pre>{@code
+ * byte[] cda = CdaDocuments.n1Pdf(header, pdfBytes).toBytes();
+ * byte[] vsm = CdaDocuments.vsm(header, Vsm.builder().activeProblem(Problem.of("HTA")).build()).toBytes();
+ * }</pre>
+ */
+public final class CdaDocuments {
+
+    private CdaDocuments() {
+    }
+
+    /**
+     * An N1 document: structured header, PDF body (IHE XDS-SD). The header must carry the business
+     * document type ({@link DocumentHeader.Builder#documentType}). The PDF is checked, then written
+     * as base64 slice by slice when the document is written.
+     *
+     * @throws CdaBuildException {@code NOT_A_PDF} if the bytes are not a PDF
+     */
+    public static BuiltDocument n1Pdf(DocumentHeader header, byte[] pdfBytes) {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(pdfBytes, "pdfBytes");
+        N1Writer.checkPdf(pdfBytes);
+        if (header.documentType().isEmpty()) {
+            throw new CdaBuildException(CdaBuildException.Reason.MISSING_ELEMENT,
+                    "an N1 document needs the header's documentType (a J07 type such as 11488-4)");
+        }
+        return new BuiltDocument(header, N1Writer.model(), x -> N1Writer.body(x, pdfBytes));
+    }
+
+    /**
+     * A VSM (synthèse médicale, code SYNTH) with the model templateId {@code 1.2.250.1.213.1.1.1.13}
+     * without extension.
+     */
+    public static BuiltDocument vsm(DocumentHeader header, Vsm content) {
+        return vsm(header, content, Optional.empty());
+    }
+
+    /**
+     * A VSM with a chosen model templateId extension (the ANS VSM 1.4 example uses {@code 201310};
+     * which one the 2023.01 model wants is unsure, hence configurable).
+     */
+    public static BuiltDocument vsm(DocumentHeader header, Vsm content, Optional<String> templateExtension) {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(content, "content");
+        return new BuiltDocument(header, VsmWriter.model(templateExtension), x -> VsmWriter.body(x, content));
+    }
+
+    /** A lettre de liaison à la sortie (LDL-SES 2022.01, code 11490-0). */
+    public static BuiltDocument ldlSes(DocumentHeader header, LdlSes content) {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(content, "content");
+        return new BuiltDocument(header, LdlSesWriter.model(), x -> LdlSesWriter.body(x, content));
+    }
+}

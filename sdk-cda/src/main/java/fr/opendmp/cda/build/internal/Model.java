@@ -1,0 +1,18 @@
+package fr.opendmp.cda.build.internal;
+
+import fr.opendmp.cda.InstanceId;
+import fr.opendmp.core.document.Code;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a document model fixes in the header.
+ *
+ * @param templateIds the model templateIds (after the two common ones)
+ * @param documentType the document type ({@code code}), or empty when the header gives it (N1)
+ * @param defaultTitle the title when the header gives none, or empty to use the type's display
+ * @param serviceEventCode the documented act, or empty when the header gives it
+ */
+public record Model(List<InstanceId> templateIds, Optional<Code> documentType, Optional<String> defaultTitle,
+        Optional<Code> serviceEventCode) {
+}

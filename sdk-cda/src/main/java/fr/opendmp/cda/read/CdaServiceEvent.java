@@ -1,0 +1,33 @@
+package fr.opendmp.cda.read;
+
+import fr.opendmp.core.document.Code;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A documented act ({@code documentationOf/serviceEvent}).
+ *
+ * @param code the act code, if any
+ * @param start {@code effectiveTime/low}, if any
+ * @param end {@code effectiveTime/high}, if any
+ * @param performers the performers ({@code performer/assignedEntity})
+ */
+public record CdaServiceEvent(Optional<Code> code, Optional<OffsetDateTime> start, Optional<OffsetDateTime> end,
+        List<CdaPerson> performers) {
+
+    /** Checks presence and copies the list. */
+    public CdaServiceEvent {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        performers = List.copyOf(performers);
+    }
+
+    /** @return the practice setting of the first performer's organisation that has one */
+    public Optional<Code> practiceSetting() {
+        return performers.stream().flatMap(p -> p.organization().stream())
+                .flatMap(o -> o.standardIndustryClassCode().stream()).findFirst();
+    }
+}

@@ -1,0 +1,105 @@
+package fr.opendmp.cda;
+
+import fr.opendmp.cda.build.DocumentHeader;
+import fr.opendmp.cda.build.Organization;
+import fr.opendmp.cda.build.Professional;
+import fr.opendmp.core.document.Code;
+import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.ins.IdentityTraits;
+import fr.opendmp.core.ins.Ins;
+import fr.opendmp.core.ins.InsMatricule;
+import fr.opendmp.core.ins.InsOid;
+import fr.opendmp.core.ins.PatientIdentity;
+import fr.opendmp.core.ins.Sex;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Shared test data: the ANS test patient (fictitious, INS of test), a GP, a structure. */
+public final class Fixtures {
+
+    /** The four ANS vectors. */
+    public static final List<String> VECTORS = List.of("DOC_NON_STRUCTURE_CDA-R2-N1.xml", "VSM_1.4_2022.01.xml",
+            "LDL-SES_2022.01.xml", "CNAM-HR_2021.01_sans-info.xml");
+
+    /** A fixed creation time. */
+    public static final OffsetDateTime CREATED = OffsetDateTime.parse("2024-05-02T10:15:30+02:00");
+
+    private Fixtures() {
+    }
+
+    /** @return a vector from the test resources */
+    public static byte[] vector(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/vectors/cda/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing vector " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the ANS package folder, if the shared folder is there */
+    public static Optional<Path> ansPackage() {
+        String shared = System.getProperty("opendmp.shared");
+        if (shared == null) {
+            return Optional.empty();
+        }
+        Path p = Path.of(shared, "cda-validation");
+        return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** @return the traits of the ANS test patient */
+    public static IdentityTraits traits() {
+        return IdentityTraits.builder().birthName("PAT-TROIS").birthFirstNames("DOMINIQUE MARIE-LOUISE")
+                .birthDate("1979-03-28").sex(Sex.F).birthPlaceCode("51215").build();
+    }
+
+    /** @return the ANS test INS (INS-NIR of test) */
+    public static Ins ins() {
+        return Ins.of(InsMatricule.parse("279035121518989"), InsOid.NIR_TEST);
+    }
+
+    /** @return a qualified identity */
+    public static PatientIdentity qualified() {
+        return PatientIdentity.qualified(traits(), ins());
+    }
+
+    /** @return a GP of a cabinet */
+    public static Professional gp() {
+        return Professional.of("801234567897", "Stéphane", "MEDIONI").withPrefix("M")
+                .withSpecialty(Code.of("urn:oid:1.2.250.1.213.1.1.4.5", "G15_10/SM26",
+                        "Médecin - Qualifié en Médecine Générale (SM)"))
+                .withOrganization(cabinet());
+    }
+
+    /** @return a cabinet */
+    public static Organization cabinet() {
+        return Organization.of("2801234567", "Cabinet du Dr Medioni & associés");
+    }
+
+    /** @return a header builder with every mandatory element, fixed ids and time */
+    public static DocumentHeader.Builder header() {
+        return DocumentHeader.builder().patient(qualified()).author(gp()).custodian(cabinet())
+                .primaryCarePhysician(gp())
+                .localPatientId(InstanceId.of("1.2.250.1.999.2", "IPP-42"))
+                .documentId(InstanceId.of("1.2.250.1.999.1.1.7")).setId(InstanceId.of("1.2.250.1.999.1.1"))
+                .effectiveTime(CREATED)
+                .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
+                .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"));
+    }
+
+    /** @return a small but real PDF */
+    public static byte[] pdf() {
+        String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+        return body.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,94 @@
+package fr.opendmp.cda.metadata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.opendmp.cda.Fixtures;
+import fr.opendmp.cda.InstanceId;
+import fr.opendmp.cda.read.CdaDocument;
+import fr.opendmp.cda.read.CdaReader;
+import fr.opendmp.core.document.Author;
+import fr.opendmp.core.document.Code;
+import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.document.Confidentiality;
+import fr.opendmp.core.document.DocumentMetadata;
+import fr.opendmp.core.document.TypeClassTable;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class CdaMetadataTest {
+
+    @Test
+    void n1VectorGivesBiologyTypeReportClassPdfFormatAndItsContext() throws Exception {
+        DocumentMetadata m = derive("DOC_NON_STRUCTURE_CDA-R2-N1.xml");
+        assertThat(m.uniqueId()).isEqualTo("urn:oid:1.3.6.1.4.1.19376.1.2.20.12345.1.1");
+        assertThat(m.type()).isEqualTo(Code.of(CodeSystems.LOINC, "11502-2"));
+        assertThat(m.classCode()).isEqualTo(TypeClassTable.COMPTE_RENDU);
+        assertThat(m.format().code()).isEqualTo("urn:ihe:iti:xds-sd:pdf:2008");
+        assertThat(m.facilityType()).isEqualTo(Code.of(CodeSystems.TRE_R02, "SA07"));
+        assertThat(m.practiceSetting()).isEqualTo(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE"));
+        assertThat(m.confidentiality()).isEqualTo(Confidentiality.NORMAL);
+        assertThat(m.serviceStart().withOffsetSameInstant(ZoneOffset.UTC))
+                .isEqualTo(OffsetDateTime.parse("2021-01-04T12:47:00Z"));
+        assertThat(m.serviceEnd()).isPresent();
+        assertThat(m.authors()).extracting(Author::idNatPs).containsExactly("801234534765");
+        assertThat(m.authors().get(0).specialty()).contains(Code.of("urn:oid:1.2.250.1.213.1.1.4.5", "G15_10/SM03"));
+        assertThat(m.authors().get(0).institution().orElseThrow().idNat()).isEqualTo("1120459876");
+        assertThat(m.legalAuthenticator().map(Author::idNatPs)).contains("807505123456");
+        assertThat(m.events()).contains(Code.of(CodeSystems.LOINC, "18723-7"));
+    }
+
+    @Test
+    void vsmVectorGivesSynthTypeSynthesisClassAndVsmFormat() throws Exception {
+        DocumentMetadata m = derive("VSM_1.4_2022.01.xml");
+        assertThat(m.type()).isEqualTo(Code.of(CodeSystems.TRE_A05, "SYNTH"));
+        assertThat(m.classCode()).isEqualTo(TypeClassTable.SYNTHESE);
+        assertThat(m.format()).isEqualTo(Code.of(CodeSystems.TRE_A06, "urn:asip:ci-sis:vsm:2012"));
+        assertThat(m.facilityType().code()).isEqualTo("SA04");
+        assertThat(m.practiceSetting().code()).isEqualTo("ETABLISSEMENT");
+        assertThat(m.creationTime()).isEqualTo(OffsetDateTime.parse("2020-03-12T10:17:00Z"));
+        assertThat(m.authors().get(0).role()).contains(Code.of("urn:oid:2.16.840.1.113883.5.88", "PCP"));
+    }
+
+    @Test
+    void ldlSesVectorGivesLdlFormatAndTheStayAsServicePeriod() throws Exception {
+        DocumentMetadata m = derive("LDL-SES_2022.01.xml");
+        assertThat(m.type().code()).isEqualTo("11490-0");
+        assertThat(m.format().code()).isEqualTo("urn:asip:ci-sis:ldl-ses:2017");
+        assertThat(m.facilityType().code()).isEqualTo("SA01");
+        assertThat(m.serviceStart()).isEqualTo(OffsetDateTime.parse("2019-10-29T11:17:00+01:00"));
+        assertThat(m.serviceEnd()).contains(OffsetDateTime.parse("2019-12-03T13:30:00+01:00"));
+    }
+
+    @Test
+    void reimbursementVectorGivesClass60HrFormatAndItsReplacement() throws Exception {
+        CdaDocument cda = CdaReader.read(Fixtures.vector("CNAM-HR_2021.01_sans-info.xml"));
+        DocumentMetadata m = CdaMetadata.derive(cda);
+        assertThat(m.type().code()).isEqualTo("REMB");
+        assertThat(m.classCode()).isEqualTo(CdaMetadata.CLASS_REMBOURSEMENT);
+        assertThat(m.format().code()).isEqualTo("urn:asip:ci-sis:hr:2019");
+        assertThat(CdaMetadata.replacedDocument(cda)).contains(InstanceId.of("1.2.250.1.213.1.1.9", "10002-1"));
+    }
+
+    @Test
+    void everyVectorNamesTheTestPatientByIns() throws Exception {
+        for (String v : Fixtures.VECTORS) {
+            assertThat(CdaMetadata.patientIns(CdaReader.read(Fixtures.vector(v)))).as(v).contains(Fixtures.ins());
+        }
+    }
+
+    @Test
+    void headerWithoutFacilityTypeIsRefusedNamingTheElement() throws Exception {
+        String xml = new String(Fixtures.vector("VSM_1.4_2022.01.xml"), StandardCharsets.UTF_8)
+                .replace("codeSystem=\"1.2.250.1.71.4.2.4\"", "");
+        CdaDocument cda = CdaReader.read(xml.getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> CdaMetadata.derive(cda)).isInstanceOf(CdaMetadataException.class)
+                .hasMessageContaining("healthCareFacility");
+    }
+
+    private static DocumentMetadata derive(String vector) throws Exception {
+        return CdaMetadata.derive(CdaReader.read(Fixtures.vector(vector)));
+    }
+}
