@@ -1,0 +1,9 @@
+package fr.opendmp.testkit.dmp;
+
+/** How strictly the fake validates requests (spec §5). */
+public enum Validation {
+    /** Default: value-set bindings, custodian and SubmissionSet uniqueId are required (errors). */
+    STRICT,
+    /** What the ANS example vectors need: unknown codes and missing custodian become warnings. */
+    LENIENT
+}

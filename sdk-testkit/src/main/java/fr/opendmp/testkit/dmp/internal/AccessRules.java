@@ -1,0 +1,104 @@
+package fr.opendmp.testkit.dmp.internal;
+
+import fr.opendmp.core.access.AccessMode;
+import fr.opendmp.testkit.dmp.CallerKind;
+import fr.opendmp.testkit.dmp.DmpStatus;
+import fr.opendmp.testkit.dmp.FakePatient;
+
+/** The access rules of spec §13 (call under a store lock). */
+public final class AccessRules {
+    private final DmpStore store;
+    private final boolean feedingProfile;
+
+    /**
+     * @param store the state
+     * @param feedingProfile whether the calling LPS is deemed to have the "Alimentation" profile
+     *        (then TD3.1b and TD3.3 need no authorization)
+     */
+    public AccessRules(DmpStore store, boolean feedingProfile) {
+        this.store = store;
+        this.feedingProfile = feedingProfile;
+    }
+
+    /** Refuses a credential issued for another patient (403). */
+    public void checkCredentialPatient(Caller caller, String ins) {
+        if (caller.patientIns().isPresent() && !caller.patientIns().get().equals(ins)) {
+            throw FhirException.of(403, "forbidden", "PATIENT_MISMATCH",
+                    "the credential was issued for another patient than the request's", "");
+        }
+        if (caller.mode() == AccessMode.BRIS_DE_GLACE && caller.reason().map(String::isBlank).orElse(true)) {
+            throw FhirException.of(403, "forbidden", "BRIS_DE_GLACE_REASON_MISSING",
+                    "bris de glace access requires a reason (claim bris_de_glace_reason)", "");
+        }
+    }
+
+    /** Refuses a missing (404) or closed (422) DMP. */
+    public FakePatient requireOpenDmp(String ins) {
+        FakePatient p = store.patient(ins);
+        if (p.status() == DmpStatus.NONE) {
+            throw FhirException.of(404, "not-found", "DMP_NOT_FOUND", "this patient has no DMP (DMP inexistant)", "");
+        }
+        if (p.status() == DmpStatus.CLOSED) {
+            throw FhirException.of(422, "business-rule", "DMP_CLOSED", "this patient's DMP is closed", "");
+        }
+        return p;
+    }
+
+    /**
+     * Consultation rules (TD3.1a, TD3.2): authentication mode, blocked professional,
+     * authorization unless bris de glace or centre 15.
+     */
+    public void checkConsultation(Caller caller, String ins) {
+        if (caller.kind() != CallerKind.PROFESSIONAL) {
+            return;
+        }
+        if ("INDIRECTE".equals(caller.professional().authenticationMode())) {
+            throw FhirException.of(403, "forbidden", "AUTHENTICATION_MODE",
+                    "indirect authentication without AIR only allows TD3.1b (search by identifier)", "");
+        }
+        checkAuthorization(caller, ins);
+    }
+
+    /** Blocked → 403; not authorized → 403 unless bris de glace / centre 15. */
+    public void checkAuthorization(Caller caller, String ins) {
+        if (caller.kind() != CallerKind.PROFESSIONAL) {
+            return;
+        }
+        if (store.isBlocked(ins, caller.id())) {
+            throw FhirException.of(403, "forbidden", "BLOCKED", "the patient has blocked this professional", "");
+        }
+        if (caller.mode() == AccessMode.NORMAL && !store.isAuthorized(ins, caller.id())) {
+            throw FhirException.of(403, "forbidden", "NO_AUTHORIZATION",
+                    "the professional has no access authorization for this DMP", "");
+        }
+    }
+
+    /** Rules for TD3.1b / TD3.3: authorization unless the LPS has the feeding profile. */
+    public void checkFeedingOrAuthorization(Caller caller, String ins) {
+        if (!feedingProfile) {
+            checkAuthorization(caller, ins);
+        } else if (caller.kind() == CallerKind.PROFESSIONAL && store.isBlocked(ins, caller.id())) {
+            throw FhirException.of(403, "forbidden", "BLOCKED", "the patient has blocked this professional", "");
+        }
+    }
+
+    /** @return whether the caller may see this document (deleted, masked, invisible rules) */
+    public boolean visible(Caller caller, StoredDocument doc) {
+        if (doc.deleted()) {
+            return false;
+        }
+        SearchFields f = doc.fields();
+        return switch (caller.kind()) {
+            case PROFESSIONAL -> !f.hasToken("security-label", ValueSets.VISIBILITY + "|MASQUE_PS")
+                    || isAuthor(caller, doc);
+            case PATIENT -> !f.hasToken("security-label", ValueSets.VISIBILITY + "|INVISIBLE_PATIENT");
+            case LEGAL_REPRESENTATIVE -> !f.hasToken("security-label", ValueSets.VISIBILITY + "|INVISIBLE_PATIENT")
+                    && !f.hasToken("security-label", ValueSets.VISIBILITY + "|INVISIBLE_REPRESENTANTS_LEGAUX");
+        };
+    }
+
+    /** @return whether the caller is one of the document's authors */
+    public static boolean isAuthor(Caller caller, StoredDocument doc) {
+        return doc.fields().hasToken("author.identifier", caller.id());
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation of the fake DMP; not API, may change at any time. */
+package fr.opendmp.testkit.dmp.internal;

@@ -1,0 +1,6 @@
+/**
+ * An in-memory fake of the DMP FHIR interface ({@code /work/shared/spec/dmp-fhir.md}), written
+ * from the specification: start one with {@link fr.opendmp.testkit.dmp.FakeDmp#builder()}, seed
+ * patients and professionals, act as a professional with {@link fr.opendmp.testkit.dmp.TestCredentials}.
+ */
+package fr.opendmp.testkit.dmp;

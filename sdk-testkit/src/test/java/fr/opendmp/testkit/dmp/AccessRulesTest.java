@@ -1,0 +1,248 @@
+package fr.opendmp.testkit.dmp;
+
+import static fr.opendmp.testkit.dmp.RawHttp.INS;
+import static fr.opendmp.testkit.dmp.RawHttp.INS_SYSTEM;
+import static fr.opendmp.testkit.dmp.RawHttp.OTHER_INS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.opendmp.core.access.AccessContext;
+import fr.opendmp.core.access.AccessMode;
+import fr.opendmp.core.ins.Ins;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Consent and access rules of spec §13, through raw HTTP. */
+class AccessRulesTest {
+    private static final FakeProfessional AUTHOR = FakeProfessional.doctor(Docs.AUTHOR);
+    private static final FakeProfessional OTHER = FakeProfessional.doctor("899700000001");
+    private static FakeDmp dmp;
+    private RawHttp http;
+
+    @BeforeAll
+    static void start() {
+        dmp = FakeDmp.builder().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        dmp.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        dmp.reset();
+        http = new RawHttp(dmp);
+    }
+
+    private RawHttp as(FakeProfessional p, AccessContext access) {
+        return http.as("Bearer " + TestCredentials.of(p).jwt(Optional.of(Ins.nir(INS)), access));
+    }
+
+    private String td02() {
+        return "Patient?identifier=" + RawHttp.enc(INS_SYSTEM + "|" + INS);
+    }
+
+    private void deposit(int n) {
+        assertThat(as(AUTHOR, AccessContext.normal()).postJson("", Docs.bundle(INS, Docs.uniqueId(n)).toString())
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void td02ForAnUnseededInsShowsAnOpenDmpAndAPermitConsent() {
+        JsonNode b = as(OTHER, AccessContext.normal()).get(td02()).json();
+        assertThat(b.path("total").asInt()).isEqualTo(1);
+        JsonNode patient = b.path("entry").path(0).path("resource");
+        assertThat(patient.path("active").asBoolean()).isTrue();
+        assertThat(patient.path("identifier").path(0).path("value").asText()).isEqualTo(INS);
+        JsonNode consent = b.path("entry").path(1);
+        assertThat(consent.path("search").path("mode").asText()).isEqualTo("include");
+        assertThat(consent.path("resource").path("provision").path("type").asText()).isEqualTo("permit");
+        assertThat(consent.path("resource").path("provision").path("actor").path(0).path("reference")
+                .path("identifier").path("value").asText()).isEqualTo(OTHER.idNatPs());
+    }
+
+    @Test
+    void td02WithoutAuthorizationHasNoConsentAndBlockedHasDeny() {
+        dmp.revokeAuthorization(INS, OTHER.idNatPs());
+        assertThat(as(OTHER, AccessContext.normal()).get(td02()).json().path("entry")).hasSize(1);
+        dmp.block(INS, OTHER.idNatPs());
+        JsonNode consent = as(OTHER, AccessContext.normal()).get(td02()).json().path("entry").path(1).path("resource");
+        assertThat(consent.path("provision").path("type").asText()).isEqualTo("deny");
+    }
+
+    @Test
+    void td02ForNoDmpIsEmptyAndForClosedDmpCarriesTheClosure() {
+        dmp.seedPatient(FakePatient.withoutDmp(INS));
+        assertThat(http.get(td02()).json().path("total").asInt()).isZero();
+        dmp.seedPatient(FakePatient.closed(INS, LocalDate.of(2024, 1, 31), "patient-demande")
+                .withMonEspaceSante(true).withMedecinTraitant(Docs.AUTHOR));
+        JsonNode p = http.get(td02()).json().path("entry").path(0).path("resource");
+        assertThat(p.path("active").asBoolean()).isFalse();
+        String exts = p.path("extension").toString();
+        assertThat(exts).contains("dmp-fermeture").contains("2024-01-31").contains("patient-demande");
+        assertThat(exts).contains("dmp-rattachement-mes\",\"valueBoolean\":true");
+        assertThat(exts).contains("dmp-medecin-traitant\",\"valueBoolean\":true");
+    }
+
+    @Test
+    void closedDmpRefusesDepositAndSearchWith422() {
+        dmp.seedPatient(FakePatient.closed(INS, LocalDate.of(2024, 1, 31), "patient-demande"));
+        var dep = http.postJson("", Docs.bundle(INS, Docs.uniqueId(1)).toString());
+        assertThat(dep.status()).isEqualTo(422);
+        assertThat(dep.rule()).isEqualTo("DMP_CLOSED");
+        assertThat(http.get(RawHttp.searchByPatient(INS)).rule()).isEqualTo("DMP_CLOSED");
+        assertThat(dmp.documentCount()).isZero();
+    }
+
+    @Test
+    void professionalWithoutAuthorizationCanDepositButNotSearchOrRetrieve() {
+        dmp.revokeAuthorization(INS, OTHER.idNatPs());
+        var dep = as(OTHER, AccessContext.normal()).postJson("", Docs.bundle(INS, Docs.uniqueId(1)).toString());
+        assertThat(dep.status()).isEqualTo(200);
+        var search = as(OTHER, AccessContext.normal()).get(RawHttp.searchByPatient(INS));
+        assertThat(search.status()).isEqualTo(403);
+        assertThat(search.rule()).isEqualTo("NO_AUTHORIZATION");
+        String binary = dep.json().path("entry").path(2).path("response").path("location").asText();
+        assertThat(as(OTHER, AccessContext.normal()).get(binary, "application/xml").rule()).isEqualTo("NO_AUTHORIZATION");
+    }
+
+    @Test
+    void defaultAuthorizationNotAuthorizedRefusesUnseededPairsUntilAuthorized() {
+        try (FakeDmp strictConsent = FakeDmp.builder().defaultAuthorization(DefaultAuthorization.NOT_AUTHORIZED).start()) {
+            RawHttp h = new RawHttp(strictConsent);
+            assertThat(h.get(RawHttp.searchByPatient(INS)).status()).isEqualTo(403);
+            strictConsent.authorize(INS, strictConsent.defaultProfessional().idNatPs());
+            assertThat(h.get(RawHttp.searchByPatient(INS)).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void blockedProfessionalIsRefusedEvenWithAuthorizationOrBrisDeGlace() {
+        dmp.authorize(INS, OTHER.idNatPs()).block(INS, OTHER.idNatPs());
+        var r = as(OTHER, AccessContext.normal()).get(RawHttp.searchByPatient(INS));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.rule()).isEqualTo("BLOCKED");
+        assertThat(as(OTHER, AccessContext.brisDeGlace("urgence vitale")).get(RawHttp.searchByPatient(INS)).rule())
+                .isEqualTo("BLOCKED");
+    }
+
+    @Test
+    void brisDeGlaceWithReasonBypassesAuthorizationAndIsTraced() {
+        dmp.revokeAuthorization(INS, OTHER.idNatPs());
+        var r = as(OTHER, AccessContext.brisDeGlace("patient inconscient")).get(RawHttp.searchByPatient(INS));
+        assertThat(r.status()).isEqualTo(200);
+        AccessEvent e = dmp.history().get(dmp.history().size() - 1);
+        assertThat(e.mode()).isEqualTo(AccessMode.BRIS_DE_GLACE);
+        assertThat(e.reason()).contains("patient inconscient");
+        assertThat(e.idNatPs()).isEqualTo(OTHER.idNatPs());
+        assertThat(e.patientIns()).contains(INS);
+        assertThat(e.action()).isEqualTo("TD3.1");
+        assertThat(e.status()).isEqualTo(200);
+    }
+
+    @Test
+    void brisDeGlaceWithoutReasonIsRefused() {
+        String jwt = TestCredentials.of(OTHER).jwt(Optional.of(Ins.nir(INS)), AccessContext.normal())
+                .replace('.', '~');
+        String[] parts = jwt.split("~", -1);
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"purposeofuse\":\"normal\"", "\"purposeofuse\":\"bris_de_glace\"");
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".";
+        var r = http.as("Bearer " + forged).get(RawHttp.searchByPatient(INS));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.rule()).isEqualTo("BRIS_DE_GLACE_REASON_MISSING");
+    }
+
+    @Test
+    void centreDeRegulationBypassesAuthorization() {
+        dmp.revokeAuthorization(INS, OTHER.idNatPs());
+        assertThat(as(OTHER, AccessContext.centreRegulation()).get(RawHttp.searchByPatient(INS)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void credentialForAnotherPatientIs403() {
+        var r = as(OTHER, AccessContext.normal()).get(RawHttp.searchByPatient(OTHER_INS));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.rule()).isEqualTo("PATIENT_MISMATCH");
+        var dep = as(OTHER, AccessContext.normal()).postJson("", Docs.bundle(OTHER_INS, Docs.uniqueId(1)).toString());
+        assertThat(dep.status()).isEqualTo(403);
+        assertThat(dmp.documentCount()).isZero();
+    }
+
+    @Test
+    void unreadableCredentialIs401() {
+        var r = http.as("Bearer not-a-jwt").get(RawHttp.searchByPatient(INS));
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.rule()).isEqualTo("INVALID_CREDENTIAL");
+    }
+
+    @Test
+    void samlVihfCredentialIsReadToo() {
+        dmp.revokeAuthorization(INS, OTHER.idNatPs());
+        String vihf = "<saml:Assertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\"><saml:Subject><saml:NameID>"
+                + OTHER.idNatPs() + "</saml:NameID></saml:Subject><saml:AttributeStatement>"
+                + "<saml:Attribute Name=\"urn:oasis:names:tc:xacml:2.0:resource:resource-id\"><saml:AttributeValue>"
+                + INS + "^^^&amp;1.2.250.1.213.1.4.8&amp;ISO^NH</saml:AttributeValue></saml:Attribute>"
+                + "</saml:AttributeStatement></saml:Assertion>";
+        String header = "IHE-SAML " + java.util.Base64.getEncoder().encodeToString(vihf.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var r = http.as(header).get(RawHttp.searchByPatient(INS));
+        assertThat(r.rule()).isEqualTo("NO_AUTHORIZATION");
+        assertThat(http.as(header).get(RawHttp.searchByPatient(OTHER_INS)).rule()).isEqualTo("PATIENT_MISMATCH");
+    }
+
+    @Test
+    void maskedDocumentIsHiddenFromOtherProfessionalsButNotFromItsAuthorOrThePatient() {
+        deposit(1);
+        var patch = as(AUTHOR, AccessContext.normal()).patchJson(
+                "DocumentReference?identifier=" + RawHttp.enc("urn:ietf:rfc:3986|" + Docs.uniqueId(1)),
+                "[{\"op\":\"add\",\"path\":\"/securityLabel/-\",\"value\":{\"coding\":[{\"system\":"
+                        + "\"https://mos.esante.gouv.fr/NOS/TRE_A07-StatutVisibiliteDocument/FHIR/TRE-A07-StatutVisibiliteDocument\","
+                        + "\"code\":\"MASQUE_PS\"}]}}]");
+        assertThat(patch.status()).isEqualTo(200);
+        assertThat(as(OTHER, AccessContext.normal()).get(RawHttp.searchByPatient(INS)).json().path("total").asInt()).isZero();
+        assertThat(as(AUTHOR, AccessContext.normal()).get(RawHttp.searchByPatient(INS)).json().path("total").asInt()).isEqualTo(1);
+        FakeProfessional patient = FakeProfessional.builder(INS).profession("PATIENT").specialty("").build();
+        assertThat(as(patient, AccessContext.normal()).get(RawHttp.searchByPatient(INS)).json().path("total").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void invisibleToPatientIsHiddenFromThePatientOnly() {
+        deposit(1);
+        var patch = as(AUTHOR, AccessContext.normal()).patchJson(
+                "DocumentReference?identifier=" + RawHttp.enc("urn:ietf:rfc:3986|" + Docs.uniqueId(1)),
+                "[{\"op\":\"add\",\"path\":\"/securityLabel/-\",\"value\":{\"coding\":[{\"system\":"
+                        + "\"urn:oid:1.2.250.1.213.1.1.4.13\",\"code\":\"INVISIBLE_PATIENT\"}]}}]");
+        assertThat(patch.status()).isEqualTo(200);
+        FakeProfessional patient = FakeProfessional.builder(INS).profession("PATIENT").specialty("").build();
+        FakeProfessional legal = FakeProfessional.builder("REP1").profession("REPRESENTANT_LEGAL").specialty("").build();
+        assertThat(as(patient, AccessContext.normal()).get(RawHttp.searchByPatient(INS)).json().path("total").asInt()).isZero();
+        assertThat(as(legal, AccessContext.normal()).get(RawHttp.searchByPatient(INS)).json().path("total").asInt()).isZero();
+        assertThat(as(OTHER, AccessContext.normal()).get(RawHttp.searchByPatient(INS)).json().path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void indirectAuthenticationWithoutAirOnlyAllowsSearchByIdentifier() {
+        deposit(1);
+        FakeProfessional indirect = FakeProfessional.builder("899700000002").authenticationMode("INDIRECTE").build();
+        var list = as(indirect, AccessContext.normal()).get(RawHttp.searchByPatient(INS));
+        assertThat(list.status()).isEqualTo(403);
+        assertThat(list.rule()).isEqualTo("AUTHENTICATION_MODE");
+        var byId = as(indirect, AccessContext.normal()).get(RawHttp.searchByPatient(INS) + "&identifier="
+                + RawHttp.enc("urn:ietf:rfc:3986|" + Docs.uniqueId(1)));
+        assertThat(byId.status()).isEqualTo(200);
+        assertThat(byId.json().path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void noCredentialActsAsTheDefaultProfessional() {
+        http.get(RawHttp.searchByPatient(INS));
+        assertThat(dmp.history()).last().extracting(AccessEvent::idNatPs).isEqualTo(dmp.defaultProfessional().idNatPs());
+    }
+}
