@@ -37,17 +37,19 @@ public record AccessStatus(DmpState state, Optional<Closure> closure, boolean at
     }
 
     /**
-     * @return whether the caller may search and retrieve documents in {@link #mode()}: open DMP, not
-     *     blocked, and authorized or in bris de glace / centre de régulation (traced). A block applies
-     *     in every mode (spec §13; unsure whether the real DMP lets bris de glace override it)
+     * @return whether the caller may search and retrieve documents in {@link #mode()}: open DMP, and
+     *     authorized (not blocked) in normal mode; in bris de glace (traced, notified to the patient)
+     *     even without authorization or when the patient blocked the professional; in centre de
+     *     régulation mode unless blocked
      */
     public boolean canConsult() {
-        if (state != DmpState.OPEN || authorization == Authorization.BLOCKED) {
+        if (state != DmpState.OPEN) {
             return false;
         }
         return switch (mode) {
             case NORMAL -> authorization == Authorization.AUTHORIZED;
-            case BRIS_DE_GLACE, CENTRE_REGULATION -> true;
+            case BRIS_DE_GLACE -> true;
+            case CENTRE_REGULATION -> authorization != Authorization.BLOCKED;
         };
     }
 }

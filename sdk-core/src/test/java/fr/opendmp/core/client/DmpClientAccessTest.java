@@ -86,14 +86,15 @@ class DmpClientAccessTest extends WireMockSupport {
     }
 
     @Test
-    void denyConsentMeansBlockedAndNoModeCanConsult() {
+    void denyConsentMeansBlockedAndOnlyBrisDeGlaceCanConsult() {
         stubPatient(searchsetOf(patient(true, ""), consent("deny")));
         try (DmpClient dmp = client()) {
             AccessStatus normal = dmp.access(TestIdentities.INS, AccessMode.NORMAL);
             assertThat(normal.authorization()).isEqualTo(Authorization.BLOCKED);
             assertThat(normal.canConsult()).isFalse();
             AccessStatus urgent = dmp.access(TestIdentities.INS, AccessContext.brisDeGlace("patient inconscient"));
-            assertThat(urgent.canConsult()).isFalse();
+            assertThat(urgent.canConsult()).isTrue();
+            assertThat(dmp.access(TestIdentities.INS, AccessMode.CENTRE_REGULATION).canConsult()).isFalse();
         }
     }
 

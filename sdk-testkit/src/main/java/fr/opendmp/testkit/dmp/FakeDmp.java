@@ -53,7 +53,7 @@ public final class FakeDmp implements AutoCloseable {
     private FakeDmp(Builder b) throws IOException {
         this.settings = b;
         this.engine = Engine.create(b.validation, b.defaultAuthorization, b.defaultProfessional, CredentialVerifier.NONE,
-                b.cdaHeaderReader, b.feedingProfile, b.maxBodyBytes, b.clock);
+                b.cdaHeaderReader, b.feedingProfile, b.brisDeGlaceOverridesBlock, b.maxBodyBytes, b.clock);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
         this.executor = Executors.newFixedThreadPool(b.threads, r -> {
             Thread t = new Thread(r, "fake-dmp-" + THREADS.incrementAndGet());
@@ -218,6 +218,7 @@ public final class FakeDmp implements AutoCloseable {
                 .name("Test", "DEFAUT").build();
         private CdaHeaderReader cdaHeaderReader = new MinimalCdaHeaderReader();
         private boolean feedingProfile = true;
+        private boolean brisDeGlaceOverridesBlock = true;
         private long maxBodyBytes = 20L * 1024 * 1024;
         private int port;
         private int threads = 4;
@@ -275,6 +276,18 @@ public final class FakeDmp implements AutoCloseable {
         public Builder feedingProfile(boolean value) {
             once("feedingProfile");
             this.feedingProfile = value;
+            return this;
+        }
+
+        /**
+         * Whether bris de glace reaches the record of a patient who blocked the professional
+         * (default true: the emergency access is traced and notified like any bris de glace).
+         * The DMP texts say a blocked professional "cannot access"; set false to refuse a block in
+         * every mode (unsure which the real DMP does).
+         */
+        public Builder brisDeGlaceOverridesBlock(boolean value) {
+            once("brisDeGlaceOverridesBlock");
+            this.brisDeGlaceOverridesBlock = value;
             return this;
         }
 

@@ -136,16 +136,24 @@ class DmpClientAgainstFakeTest {
     }
 
     @Test
-    void aBlockedProfessionalIsRefusedInEveryMode() {
+    void aBlockedProfessionalIsRefusedInNormalModeWithAHintAndOnlyBrisDeGlaceReachesTheRecord() {
         fake.block(INS.value(), OTHER.idNatPs());
         try (DmpClient dmp = client(fake, OTHER)) {
             assertThat(dmp.access(INS, AccessMode.NORMAL).authorization()).isEqualTo(Authorization.BLOCKED);
+            assertThat(dmp.access(INS, AccessMode.NORMAL).canConsult()).isFalse();
             assertThatThrownBy(() -> dmp.documents().search(INS, DocumentQuery.builder().build()))
-                    .isInstanceOfSatisfying(AccessRefusedException.class,
-                            e -> assertThat(e.reason()).isEqualTo(AccessRefusal.BLOCKED));
-            assertThatThrownBy(() -> dmp.documents(AccessContext.brisDeGlace("urgence")).search(INS,
-                    DocumentQuery.builder().build())).isInstanceOf(AccessRefusedException.class);
+                    .isInstanceOfSatisfying(AccessRefusedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(AccessRefusal.BLOCKED);
+                        assertThat(e.hint()).contains("only bris de glace");
+                    });
+            assertThat(dmp.documents(AccessContext.brisDeGlace("urgence")).search(INS,
+                    DocumentQuery.builder().build()).entries()).isEmpty();
         }
+        assertThat(fake.history()).anySatisfy((AccessEvent e) -> {
+            assertThat(e.mode()).isEqualTo(AccessMode.BRIS_DE_GLACE);
+            assertThat(e.idNatPs()).isEqualTo(OTHER.idNatPs());
+            assertThat(e.succeeded()).isTrue();
+        });
     }
 
     @Test

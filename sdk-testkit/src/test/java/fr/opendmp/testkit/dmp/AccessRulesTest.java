@@ -122,13 +122,30 @@ class AccessRulesTest {
     }
 
     @Test
-    void blockedProfessionalIsRefusedEvenWithAuthorizationOrBrisDeGlace() {
+    void blockedProfessionalIsRefusedEvenWithAuthorizationButBrisDeGlaceReachesTheRecordTraced() {
         dmp.authorize(INS, OTHER.idNatPs()).block(INS, OTHER.idNatPs());
         var r = as(OTHER, AccessContext.normal()).get(RawHttp.searchByPatient(INS));
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.rule()).isEqualTo("BLOCKED");
-        assertThat(as(OTHER, AccessContext.brisDeGlace("urgence vitale")).get(RawHttp.searchByPatient(INS)).rule())
+        assertThat(as(OTHER, AccessContext.centreRegulation()).get(RawHttp.searchByPatient(INS)).rule())
                 .isEqualTo("BLOCKED");
+        assertThat(as(OTHER, AccessContext.brisDeGlace("urgence vitale")).get(RawHttp.searchByPatient(INS)).status())
+                .isEqualTo(200);
+        AccessEvent last = dmp.history().get(dmp.history().size() - 1);
+        assertThat(last.mode()).isEqualTo(AccessMode.BRIS_DE_GLACE);
+        assertThat(last.reason()).contains("urgence vitale");
+    }
+
+    @Test
+    void aFakeConfiguredSoRefusesABlockedProfessionalEvenInBrisDeGlace() throws Exception {
+        try (FakeDmp strictBlock = FakeDmp.builder().brisDeGlaceOverridesBlock(false).start()) {
+            strictBlock.block(INS, OTHER.idNatPs());
+            var r = new RawHttp(strictBlock).as("Bearer " + TestCredentials.of(OTHER)
+                    .jwt(Optional.of(Ins.nir(INS)), AccessContext.brisDeGlace("urgence vitale")))
+                    .get(RawHttp.searchByPatient(INS));
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(r.rule()).isEqualTo("BLOCKED");
+        }
     }
 
     @Test

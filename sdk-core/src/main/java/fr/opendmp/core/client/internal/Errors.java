@@ -23,8 +23,8 @@ import java.util.Optional;
 public final class Errors {
 
     private static final Map<String, String> HINTS = Map.ofEntries(
-            Map.entry("BLOCKED", "the patient blocked this professional: consultation is refused in every access"
-                    + " mode (spec §13; whether bris de glace overrides a block is unsure)"),
+            Map.entry("BLOCKED", "the patient blocked this professional; only bris de glace can reach the record,"
+                    + " and it is traced"),
             Map.entry("NO_AUTHORIZATION", "collect the patient's consent to consultation (recorded locally), or use"
                     + " bris de glace / centre de régulation if the situation allows it"),
             Map.entry("NOT_AUTHOR", "only the author of the document may do this"),

@@ -9,15 +9,19 @@ import fr.opendmp.testkit.dmp.FakePatient;
 public final class AccessRules {
     private final DmpStore store;
     private final boolean feedingProfile;
+    private final boolean brisDeGlaceOverridesBlock;
 
     /**
      * @param store the state
      * @param feedingProfile whether the calling LPS is deemed to have the "Alimentation" profile
      *        (then TD3.1b and TD3.3 need no authorization)
+     * @param brisDeGlaceOverridesBlock whether bris de glace reaches the record of a patient who
+     *        blocked the professional (traced like any bris de glace)
      */
-    public AccessRules(DmpStore store, boolean feedingProfile) {
+    public AccessRules(DmpStore store, boolean feedingProfile, boolean brisDeGlaceOverridesBlock) {
         this.store = store;
         this.feedingProfile = feedingProfile;
+        this.brisDeGlaceOverridesBlock = brisDeGlaceOverridesBlock;
     }
 
     /** Refuses a credential issued for another patient (403). */
@@ -59,12 +63,16 @@ public final class AccessRules {
         checkAuthorization(caller, ins);
     }
 
-    /** Blocked → 403; not authorized → 403 unless bris de glace / centre 15. */
+    /**
+     * Blocked → 403 (unless bris de glace and the fake lets it override a block); not authorized →
+     * 403 unless bris de glace / centre 15.
+     */
     public void checkAuthorization(Caller caller, String ins) {
         if (caller.kind() != CallerKind.PROFESSIONAL) {
             return;
         }
-        if (store.isBlocked(ins, caller.id())) {
+        boolean emergency = caller.mode() == AccessMode.BRIS_DE_GLACE && brisDeGlaceOverridesBlock;
+        if (!emergency && store.isBlocked(ins, caller.id())) {
             throw FhirException.of(403, "forbidden", "BLOCKED", "the patient has blocked this professional", "");
         }
         if (caller.mode() == AccessMode.NORMAL && !store.isAuthorized(ins, caller.id())) {

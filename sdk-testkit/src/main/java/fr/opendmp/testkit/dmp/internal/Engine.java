@@ -28,9 +28,9 @@ public record Engine(DmpStore store, CallerReader callers, PatientLookup patient
     /** Wires an engine. */
     public static Engine create(Validation validation, DefaultAuthorization defaultAuthorization,
             FakeProfessional defaultProfessional, CredentialVerifier verifier, CdaHeaderReader cdaReader,
-            boolean feedingProfile, long maxBodyBytes, Clock clock) {
+            boolean feedingProfile, boolean brisDeGlaceOverridesBlock, long maxBodyBytes, Clock clock) {
         DmpStore store = new DmpStore(defaultAuthorization);
-        AccessRules rules = new AccessRules(store, feedingProfile);
+        AccessRules rules = new AccessRules(store, feedingProfile, brisDeGlaceOverridesBlock);
         return new Engine(store, new CallerReader(defaultProfessional, verifier), new PatientLookup(store, rules),
                 new Deposits(store, rules, validation, cdaReader, clock), new Searches(store, rules, validation),
                 new Retrievals(store, rules), new Patches(store, rules, clock, validation), new Faults(), rules,
