@@ -1,5 +1,7 @@
 package fr.opendmp.testkit.dmp;
 
+import fr.opendmp.testkit.junit.FakeDmpTest;
+
 import static fr.opendmp.testkit.dmp.RawHttp.INS;
 import static fr.opendmp.testkit.dmp.RawHttp.INS_SYSTEM;
 import static fr.opendmp.testkit.dmp.RawHttp.OTHER_INS;
@@ -11,32 +13,21 @@ import fr.opendmp.core.access.AccessMode;
 import fr.opendmp.core.ins.Ins;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Consent and access rules of spec §13, through raw HTTP. */
+@FakeDmpTest
 class AccessRulesTest {
     private static final FakeProfessional AUTHOR = FakeProfessional.doctor(Docs.AUTHOR);
     private static final FakeProfessional OTHER = FakeProfessional.doctor("899700000001");
-    private static FakeDmp dmp;
+    private FakeDmp dmp;
     private RawHttp http;
 
-    @BeforeAll
-    static void start() {
-        dmp = FakeDmp.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dmp.close();
-    }
-
     @BeforeEach
-    void reset() {
-        dmp.reset();
-        http = new RawHttp(dmp);
+    void connect(FakeDmp fake) {
+        dmp = fake;
+        http = new RawHttp(fake);
     }
 
     private RawHttp as(FakeProfessional p, AccessContext access) {

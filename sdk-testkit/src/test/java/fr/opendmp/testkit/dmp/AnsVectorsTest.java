@@ -1,37 +1,28 @@
 package fr.opendmp.testkit.dmp;
 
+import fr.opendmp.testkit.junit.FakeDmpTest;
+
 import static fr.opendmp.testkit.dmp.RawHttp.INS;
 import static fr.opendmp.testkit.dmp.RawHttp.PLACEHOLDER;
 import static fr.opendmp.testkit.dmp.RawHttp.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every ANS PDSM4DMP request example is accepted in lenient mode and gives the documented response. */
+@FakeDmpTest(validation = Validation.LENIENT)
 class AnsVectorsTest {
-    private static FakeDmp dmp;
+    private FakeDmp dmp;
     private RawHttp http;
 
-    @BeforeAll
-    static void start() {
-        dmp = FakeDmp.builder().validation(Validation.LENIENT).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dmp.close();
-    }
-
     @BeforeEach
-    void reset() {
-        dmp.reset();
-        http = new RawHttp(dmp);
+    void connect(FakeDmp fake) {
+        dmp = fake;
+        http = new RawHttp(fake);
     }
 
     @Test

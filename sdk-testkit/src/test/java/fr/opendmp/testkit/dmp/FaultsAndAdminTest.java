@@ -1,5 +1,7 @@
 package fr.opendmp.testkit.dmp;
 
+import fr.opendmp.testkit.junit.FakeDmpTest;
+
 import static fr.opendmp.testkit.dmp.RawHttp.INS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,30 +10,19 @@ import fr.opendmp.testkit.dmp.internal.LogMasking;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Fault injection, the HTTP admin API, reset, log masking, start time. */
+@FakeDmpTest(validation = Validation.LENIENT)
 class FaultsAndAdminTest {
-    private static FakeDmp dmp;
+    private FakeDmp dmp;
     private RawHttp http;
 
-    @BeforeAll
-    static void start() {
-        dmp = FakeDmp.builder().validation(Validation.LENIENT).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dmp.close();
-    }
-
     @BeforeEach
-    void reset() {
-        dmp.reset();
-        http = new RawHttp(dmp);
+    void connect(FakeDmp fake) {
+        dmp = fake;
+        http = new RawHttp(fake);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package fr.opendmp.testkit.dmp;
 
+import fr.opendmp.testkit.junit.FakeDmpTest;
+
 import static fr.opendmp.testkit.dmp.RawHttp.INS;
 import static fr.opendmp.testkit.dmp.RawHttp.enc;
 import static fr.opendmp.testkit.dmp.RawHttp.searchByPatient;
@@ -11,32 +13,21 @@ import fr.opendmp.core.ins.Ins;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** TD3.1 search parameters and paging, ITI-66, TD3.2 retrieve, TD3.3a–d patches. */
+@FakeDmpTest
 class SearchRetrievePatchTest {
     private static final String IS_ARCHIVED =
             "https://interop.esante.gouv.fr/ig/fhir/pdsm/StructureDefinition/pdsm-ext-is-archived";
-    private static FakeDmp dmp;
+    private FakeDmp dmp;
     private RawHttp http;
 
-    @BeforeAll
-    static void start() {
-        dmp = FakeDmp.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dmp.close();
-    }
-
     @BeforeEach
-    void reset() {
-        dmp.reset();
-        http = new RawHttp(dmp);
+    void connect(FakeDmp fake) {
+        dmp = fake;
+        http = new RawHttp(fake);
     }
 
     private JsonNode deposit(int n) {
