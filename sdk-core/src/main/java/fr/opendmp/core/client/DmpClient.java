@@ -12,6 +12,7 @@ import fr.opendmp.core.client.internal.Lookup;
 import fr.opendmp.core.client.internal.QueryEncoder;
 import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.ins.Ins;
+import fr.opendmp.core.ins.InsOidPolicy;
 import fr.opendmp.core.transport.fhir.AccessStatusReader;
 import fr.opendmp.core.transport.http.HttpExchange;
 import fr.opendmp.core.transport.http.HttpSettings;
@@ -73,7 +74,7 @@ public final class DmpClient implements AutoCloseable {
                 b.sleeper);
         ClientConfig config = new ClientConfig(b.endpoint, b.credentials, http, b.maxResponseBytes,
                 b.maxDocumentBytes, Optional.ofNullable(b.sourceOid), b.accessCacheTtl, b.searchCacheTtl,
-                b.cacheMaximumSize, b.deleteStrategy, b.uniqueIdAlsoAsIdentifier);
+                b.cacheMaximumSize, b.deleteStrategy, b.uniqueIdAlsoAsIdentifier, b.insOidPolicy);
         this.calls = new DmpCalls(config, new HttpExchange(http, b.credentials.sslContext()));
         this.lookup = new Lookup(calls);
         this.deposits = new DepositService(calls, lookup);
@@ -202,6 +203,7 @@ public final class DmpClient implements AutoCloseable {
         private HttpSettings.Sleeper sleeper = HttpSettings.Sleeper.real();
         private DeleteStrategy deleteStrategy = DeleteStrategy.ENTERED_IN_ERROR;
         private boolean uniqueIdAlsoAsIdentifier;
+        private InsOidPolicy insOidPolicy = InsOidPolicy.PRODUCTION;
 
         private Builder() {
         }
@@ -327,6 +329,17 @@ public final class DmpClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @return this; which INS OIDs may reach the DMP (default {@link InsOidPolicy#PRODUCTION}:
+         *     test and demonstration patients are refused before any call). Use
+         *     {@link InsOidPolicy#TEST} against a test platform or the fake DMP with test patients.
+         */
+        public Builder insOidPolicy(InsOidPolicy value) {
+            once("insOidPolicy");
+            insOidPolicy = Objects.requireNonNull(value, "insOidPolicy");
+            return this;
+        }
+
         Builder sleeper(HttpSettings.Sleeper value) {
             once("sleeper");
             sleeper = Objects.requireNonNull(value, "sleeper");
@@ -365,6 +378,7 @@ public final class DmpClient implements AutoCloseable {
             b.sleeper = sleeper;
             b.deleteStrategy = deleteStrategy;
             b.uniqueIdAlsoAsIdentifier = uniqueIdAlsoAsIdentifier;
+            b.insOidPolicy = insOidPolicy;
             return b;
         }
 

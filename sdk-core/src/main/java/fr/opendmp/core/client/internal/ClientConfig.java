@@ -1,5 +1,7 @@
 package fr.opendmp.core.client.internal;
 
+import fr.opendmp.core.ins.InsOidPolicy;
+
 import fr.opendmp.core.client.DeleteStrategy;
 import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.transport.http.HttpSettings;
@@ -21,8 +23,10 @@ import java.util.Optional;
  * @param cacheSize maximum entries of each cache
  * @param deleteStrategy the TD3.3c wire form
  * @param uniqueIdAlsoAsIdentifier whether deposits repeat the uniqueId in {@code identifier}
+ * @param insOidPolicy which INS OIDs may reach the service
  */
 public record ClientConfig(URI endpoint, CredentialsProvider credentials, HttpSettings http, long maxResponseBytes,
         long maxDocumentBytes, Optional<String> sourceOid, Duration accessCacheTtl, Duration searchCacheTtl,
-        long cacheSize, DeleteStrategy deleteStrategy, boolean uniqueIdAlsoAsIdentifier) {
+        long cacheSize, DeleteStrategy deleteStrategy, boolean uniqueIdAlsoAsIdentifier,
+        InsOidPolicy insOidPolicy) {
 }

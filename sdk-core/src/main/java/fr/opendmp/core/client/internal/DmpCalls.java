@@ -15,16 +15,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a DMP operation into an HTTP call: URL against the endpoint, credential headers for the
  * patient and access mode, Accept/Content-Type, error mapping. Not API. Thread-safe.
  */
 public final class DmpCalls {
+    private static final Logger LOG = LoggerFactory.getLogger(DmpCalls.class);
 
     private final ClientConfig config;
     private final HttpExchange exchange;
     private final String base;
+    private final AtomicBoolean warnedProductionOid = new AtomicBoolean();
 
     /**
      * @param config the client's settings
@@ -99,10 +104,28 @@ public final class DmpCalls {
     /** @return the HTTP call for these parameters (credential headers included) */
     public HttpCall httpCall(String method, URI uri, Ins ins, AccessContext access, Optional<byte[]> body,
             String contentType, String accept, boolean idempotent, long maxBytes) {
+        checkOid(ins);
         Map<String, List<String>> headers = new HashMap<>(config.credentials().headers(CredentialRequest.dmp(ins, access)));
         headers.put("Accept", List.of(accept));
         body.ifPresent(b -> headers.put("Content-Type", List.of(contentType)));
         return new HttpCall(method, uri, headers, body, idempotent, maxBytes);
+    }
+
+    /**
+     * Refuses, before any call, an INS whose OID the client's policy does not let through.
+     *
+     * @param ins the patient's INS
+     */
+    public void checkOid(Ins ins) {
+        if (!config.insOidPolicy().allows(ins)) {
+            throw Errors.invalid("the patient's INS has the " + ins.oid() + " OID (a fictitious patient) and this"
+                    + " client is configured for production",
+                    "fictitious test or demonstration patients never reach a real DMP; against a test platform or"
+                            + " the fake DMP, build the client with insOidPolicy(InsOidPolicy.TEST)");
+        }
+        if (config.insOidPolicy().isUnexpected(ins) && warnedProductionOid.compareAndSet(false, true)) {
+            LOG.warn("a production INS OID ({}) was sent by a client configured for a test platform", ins.oid());
+        }
     }
 
     /** GET a FHIR JSON resource (idempotent, retried). */
