@@ -5,6 +5,7 @@ import fr.opendmp.auth.provider.AuthCredentialsProvider;
 import fr.opendmp.auth.provider.CredentialPlacement;
 import fr.opendmp.auth.provider.CredentialSource;
 import fr.opendmp.auth.tls.MutualTls;
+import fr.opendmp.auth.vihf.AuthenticationMode;
 import fr.opendmp.auth.vihf.CodedValue;
 import fr.opendmp.auth.vihf.Professional;
 import fr.opendmp.auth.vihf.Software;
@@ -105,6 +106,27 @@ public final class SignedTestCredentials {
     public VihfIssuer vihfIssuer() {
         return VihfIssuer.builder().signer(new VihfSigner(signing.keyMaterial())).professional(doctor())
                 .structure(structure()).software(software()).clock(clock).build();
+    }
+
+    /**
+     * @param mode the VIHF {@code Authentification_Mode} (the fake DMP refuses consultation in
+     *     {@code INDIRECTE}, spec dmp-fhir.md §13)
+     * @return a VIHF issuer for the test doctor in this mode, signing with the ORG SIGN certificate
+     */
+    public VihfIssuer vihfIssuer(AuthenticationMode mode) {
+        return VihfIssuer.builder().signer(new VihfSigner(signing.keyMaterial())).professional(doctor())
+                .structure(structure()).software(software()).mode(Objects.requireNonNull(mode, "mode")).clock(clock)
+                .build();
+    }
+
+    /**
+     * @param placement where the VIHF travels on each request
+     * @param mode the VIHF {@code Authentification_Mode}
+     * @return a provider: mTLS with the AUTH_CLI certificate trusting the CA, and a VIHF per request
+     */
+    public CredentialsProvider provider(CredentialPlacement placement, AuthenticationMode mode) {
+        return AuthCredentialsProvider.builder().sslContext(clientSslContext())
+                .source(CredentialSource.vihf(vihfIssuer(mode))).placement(placement).build();
     }
 
     /**

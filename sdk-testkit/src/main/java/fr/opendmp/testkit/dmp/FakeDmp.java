@@ -2,7 +2,11 @@ package fr.opendmp.testkit.dmp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import fr.opendmp.core.access.AccessMode;
+import fr.opendmp.testkit.auth.SignedTestCredentials;
 import fr.opendmp.testkit.dmp.internal.AdminApi;
 import fr.opendmp.testkit.dmp.internal.Caller;
 import fr.opendmp.testkit.dmp.internal.CredentialVerifier;
@@ -13,6 +17,7 @@ import fr.opendmp.testkit.dmp.internal.Json;
 import fr.opendmp.testkit.dmp.internal.MinimalCdaHeaderReader;
 import fr.opendmp.testkit.dmp.internal.Seeds;
 import fr.opendmp.testkit.dmp.internal.ServerHandler;
+import fr.opendmp.testkit.dmp.internal.VihfCallers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -26,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLParameters;
 
 /**
  * An in-memory fake of the DMP FHIR interface on a loopback port (spec dmp-fhir.md): TD02, TD2,
@@ -38,6 +44,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
+ * <p>With {@code auth(AuthMode.VERIFY).tls(signedTestCredentials)} it serves HTTPS with mutual TLS
+ * and accepts only VIHFs that {@link fr.opendmp.testkit.auth.VihfVerifier} accepts ({@link AuthMode#VERIFY}).
+ *
  * <p>Thread-safe; many may run in one JVM. Every seeding method is also available as JSON through
  * {@link #seed(String)} and {@code POST /admin/seed}.
  */
@@ -45,6 +54,7 @@ public final class FakeDmp implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final HttpServer server;
+    private final Optional<SignedTestCredentials> tls;
     private final ExecutorService executor;
     private final Engine engine;
     private final URI baseUri;
@@ -52,16 +62,37 @@ public final class FakeDmp implements AutoCloseable {
 
     private FakeDmp(Builder b) throws IOException {
         this.settings = b;
+        this.tls = Optional.ofNullable(b.tls);
+        if (b.auth == AuthMode.VERIFY && b.tls == null) {
+            throw new IllegalStateException("AuthMode.VERIFY needs tls(SignedTestCredentials) to know the test CA");
+        }
+        Optional<VihfCallers> vihfCallers = b.auth == AuthMode.VERIFY
+                ? Optional.of(new VihfCallers(b.tls.verifier())) : Optional.empty();
         this.engine = Engine.create(b.validation, b.defaultAuthorization, b.defaultProfessional, CredentialVerifier.NONE,
-                b.cdaHeaderReader, b.feedingProfile, b.brisDeGlaceOverridesBlock, b.maxBodyBytes, b.clock);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
+                vihfCallers, b.cdaHeaderReader, b.feedingProfile, b.brisDeGlaceOverridesBlock, b.maxBodyBytes, b.clock);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port);
+        if (b.tls != null) {
+            HttpsServer https = HttpsServer.create(address, 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(b.tls.serverSslContext()) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+                    ssl.setNeedClientAuth(true);
+                    params.setSSLParameters(ssl);
+                }
+            });
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(address, 64);
+        }
         this.executor = Executors.newFixedThreadPool(b.threads, r -> {
             Thread t = new Thread(r, "fake-dmp-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         server.setExecutor(executor);
-        URI root = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        URI root = URI.create((b.tls != null ? "https://localhost:" : "http://127.0.0.1:")
+                + server.getAddress().getPort());
         this.baseUri = root.resolve("/fhir");
         AdminApi admin = new AdminApi(engine, this::reset);
         server.createContext("/", new ServerHandler(engine, admin, baseUri::toString));
@@ -76,6 +107,16 @@ public final class FakeDmp implements AutoCloseable {
     /** @return the FHIR base, e.g. {@code http://127.0.0.1:PORT/fhir} */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** @return the auth mode */
+    public AuthMode auth() {
+        return settings.auth;
+    }
+
+    /** @return the credentials whose CA the fake trusts and whose server certificate it serves, if HTTPS */
+    public Optional<SignedTestCredentials> tls() {
+        return tls;
     }
 
     /** @return the admin base, e.g. {@code http://127.0.0.1:PORT/admin} */
@@ -199,7 +240,7 @@ public final class FakeDmp implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "FakeDmp[" + baseUri + ", " + settings.validation + "]";
+        return "FakeDmp[" + baseUri + ", " + settings.validation + ", auth " + settings.auth + "]";
     }
 
     /** Checks an INS argument. */
@@ -223,6 +264,7 @@ public final class FakeDmp implements AutoCloseable {
         private int port;
         private int threads = 4;
         private Clock clock = Clock.systemUTC();
+        private SignedTestCredentials tls;
         private final java.util.Set<String> given = new java.util.HashSet<>();
 
         private Builder() {
@@ -241,7 +283,7 @@ public final class FakeDmp implements AutoCloseable {
             return this;
         }
 
-        /** @return this builder with the auth mode (only OFF exists for now) */
+        /** @return this builder with the auth mode (default OFF; VERIFY needs {@link #tls}) */
         public Builder auth(AuthMode value) {
             once("auth");
             this.auth = Objects.requireNonNull(value, "auth");
@@ -325,6 +367,19 @@ public final class FakeDmp implements AutoCloseable {
         public Builder clock(Clock value) {
             once("clock");
             this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with the server certificate of {@code credentials} (localhost, 127.0.0.1),
+         * requiring a TLS client certificate chaining to its test CA; with {@code AuthMode.VERIFY}
+         * the VIHFs are verified against the same CA ({@link SignedTestCredentials#verifier()}).
+         *
+         * @return this builder
+         */
+        public Builder tls(SignedTestCredentials credentials) {
+            once("tls");
+            this.tls = Objects.requireNonNull(credentials, "credentials");
             return this;
         }
 

@@ -25,11 +25,42 @@ public final class CallerReader {
 
     private final FakeProfessional defaultProfessional;
     private final CredentialVerifier verifier;
+    private final Optional<VihfCallers> vihfCallers;
 
     /** Creates a reader; requests without credential act as {@code defaultProfessional}. */
     public CallerReader(FakeProfessional defaultProfessional, CredentialVerifier verifier) {
+        this(defaultProfessional, verifier, Optional.empty());
+    }
+
+    /**
+     * Creates a reader; with {@code vihfCallers} present (AuthMode.VERIFY) only a verified VIHF
+     * makes a caller and there is no default professional.
+     */
+    public CallerReader(FakeProfessional defaultProfessional, CredentialVerifier verifier,
+            Optional<VihfCallers> vihfCallers) {
         this.defaultProfessional = defaultProfessional;
         this.verifier = verifier;
+        this.vihfCallers = vihfCallers;
+    }
+
+    /** @return whether credentials are verified (AuthMode.VERIFY) */
+    public boolean verifying() {
+        return vihfCallers.isPresent();
+    }
+
+    /**
+     * @param authorization the Authorization header, if any
+     * @param tlsClientCertificate the TLS client certificate of the connection, if any
+     * @return the caller, or throws a 401/403 FhirException
+     */
+    public Caller read(Optional<String> authorization, Optional<java.security.cert.X509Certificate> tlsClientCertificate) {
+        if (vihfCallers.isPresent()) {
+            if (authorization.map(String::length).orElse(0) > MAX_CREDENTIAL) {
+                throw unauthenticated("the credential is too large");
+            }
+            return vihfCallers.get().read(authorization, tlsClientCertificate);
+        }
+        return read(authorization);
     }
 
     /** @return the caller, or throws a 401 FhirException for an unreadable credential */

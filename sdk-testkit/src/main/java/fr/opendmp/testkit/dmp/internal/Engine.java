@@ -5,6 +5,7 @@ import fr.opendmp.testkit.dmp.DefaultAuthorization;
 import fr.opendmp.testkit.dmp.FakeProfessional;
 import fr.opendmp.testkit.dmp.Validation;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Everything a running fake holds: state, services, faults.
@@ -29,9 +30,18 @@ public record Engine(DmpStore store, CallerReader callers, PatientLookup patient
     public static Engine create(Validation validation, DefaultAuthorization defaultAuthorization,
             FakeProfessional defaultProfessional, CredentialVerifier verifier, CdaHeaderReader cdaReader,
             boolean feedingProfile, boolean brisDeGlaceOverridesBlock, long maxBodyBytes, Clock clock) {
+        return create(validation, defaultAuthorization, defaultProfessional, verifier, Optional.empty(), cdaReader,
+                feedingProfile, brisDeGlaceOverridesBlock, maxBodyBytes, clock);
+    }
+
+    /** Wires an engine; {@code vihfCallers} present = AuthMode.VERIFY. */
+    public static Engine create(Validation validation, DefaultAuthorization defaultAuthorization,
+            FakeProfessional defaultProfessional, CredentialVerifier verifier, Optional<VihfCallers> vihfCallers,
+            CdaHeaderReader cdaReader, boolean feedingProfile, boolean brisDeGlaceOverridesBlock, long maxBodyBytes,
+            Clock clock) {
         DmpStore store = new DmpStore(defaultAuthorization);
         AccessRules rules = new AccessRules(store, feedingProfile, brisDeGlaceOverridesBlock);
-        return new Engine(store, new CallerReader(defaultProfessional, verifier), new PatientLookup(store, rules),
+        return new Engine(store, new CallerReader(defaultProfessional, verifier, vihfCallers), new PatientLookup(store, rules),
                 new Deposits(store, rules, validation, cdaReader, clock), new Searches(store, rules, validation),
                 new Retrievals(store, rules), new Patches(store, rules, clock, validation), new Faults(), rules,
                 maxBodyBytes, clock);

@@ -3,9 +3,13 @@ package fr.opendmp.testkit.dmp.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
 import fr.opendmp.testkit.dmp.AccessEvent;
+import fr.opendmp.testkit.dmp.FakeProfessional;
 import fr.opendmp.testkit.dmp.Fault;
 import java.io.IOException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,10 +17,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /** Routes {@code /fhir/...} requests to the services and records the access history. */
 public final class FhirRouter {
     private static final String FHIR_JSON = "application/fhir+json";
+
+    /** The caller recorded in the history for a refused credential. */
+    private static final Caller UNAUTHENTICATED = new Caller(new FakeProfessional("UNAUTHENTICATED", "", "", "",
+            "10", "", "", "INDIRECTE_RENFORCEE"), fr.opendmp.core.access.AccessMode.NORMAL, Optional.empty(),
+            Optional.empty());
 
     private final Engine engine;
 
@@ -60,7 +70,15 @@ public final class FhirRouter {
     private Reply dispatch(HttpExchange ex, String rel, String base, Trace trace) throws IOException {
         String method = ex.getRequestMethod();
         String query = ex.getRequestURI().getRawQuery();
-        trace.caller = engine.callers().read(Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")));
+        try {
+            trace.caller = engine.callers().read(Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")),
+                    clientCertificate(ex));
+        } catch (FhirException e) {
+            if (engine.callers().verifying()) {
+                trace.caller = UNAUTHENTICATED;
+            }
+            throw e;
+        }
         Caller caller = trace.caller;
         String[] parts = rel.isEmpty() || rel.equals("/") ? new String[0] : rel.substring(1).split("/");
         String type = parts.length > 0 ? parts[0] : "";
@@ -161,6 +179,18 @@ public final class FhirRouter {
         trace.action = Searches.byIdentifier(params) ? "TD3.1b" : "TD3.1";
         trace.patient = quietPatient(params.first("patient.identifier"));
         return Reply.json(200, engine.searches().documents(params, base, caller), Map.of());
+    }
+
+    private static Optional<X509Certificate> clientCertificate(HttpExchange ex) {
+        if (!(ex instanceof HttpsExchange https) || https.getSSLSession() == null) {
+            return Optional.empty();
+        }
+        try {
+            Certificate[] chain = https.getSSLSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate x ? Optional.of(x) : Optional.empty();
+        } catch (SSLPeerUnverifiedException e) {
+            return Optional.empty();
+        }
     }
 
     private SearchParams searchParams(HttpExchange ex, String method, String query, String id) throws IOException {

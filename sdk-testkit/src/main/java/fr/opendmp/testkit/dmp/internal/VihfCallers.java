@@ -1,0 +1,84 @@
+package fr.opendmp.testkit.dmp.internal;
+
+import fr.opendmp.core.access.AccessMode;
+import fr.opendmp.testkit.auth.VerifiedCaller;
+import fr.opendmp.testkit.auth.VihfFailure;
+import fr.opendmp.testkit.auth.VihfVerification;
+import fr.opendmp.testkit.auth.VihfVerifier;
+import fr.opendmp.testkit.dmp.FakeProfessional;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+
+/**
+ * {@code AuthMode.VERIFY}: the caller comes only from a VIHF that {@link VihfVerifier} accepts
+ * (signature, certificate chain, TLS binding, validity, attributes, access mode). The request's
+ * patient is checked afterwards by {@link AccessRules#checkCredentialPatient} (403 PATIENT_MISMATCH),
+ * where the engine knows it.
+ */
+public final class VihfCallers {
+    private final VihfVerifier verifier;
+
+    /** Creates the component around a verifier trusting the test CA. */
+    public VihfCallers(VihfVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    /**
+     * @param authorization the Authorization header, if any
+     * @param tlsClientCertificate the TLS client certificate of the connection, if any
+     * @return the verified caller
+     * @throws FhirException 401/403 when there is no credential or the VIHF is refused
+     */
+    public Caller read(Optional<String> authorization, Optional<X509Certificate> tlsClientCertificate) {
+        if (authorization.isEmpty() || authorization.get().isBlank()) {
+            throw FhirException.of(401, "login", "CREDENTIAL_MISSING",
+                    "a signed VIHF is required (Authorization: IHE-SAML or Bearer)", "");
+        }
+        Optional<byte[]> xml = VihfVerifier.assertionFromHeader(authorization.get());
+        if (xml.isEmpty()) {
+            throw FhirException.of(401, "login", "INVALID_CREDENTIAL",
+                    "the Authorization header carries no encoded VIHF assertion", "");
+        }
+        VihfVerification result = verifier.verify(xml.get(), tlsClientCertificate, Optional.empty());
+        if (result instanceof VihfVerification.Refused refused) {
+            throw refusal(refused.failure());
+        }
+        return toCaller(((VihfVerification.Accepted) result).caller());
+    }
+
+    /**
+     * @return 403 for a patient or access-mode refusal (incl. bris de glace without reason, as in
+     *     OFF mode), 401 for every other failure; the rule id is
+     *     the failure code, with {@code :<attribute>} for attribute failures (auth.md §9)
+     */
+    static FhirException refusal(VihfFailure failure) {
+        boolean forbidden = switch (failure.code()) {
+            case VIHF_PATIENT_MISMATCH, VIHF_MODE_ACCES_FORBIDDEN -> true;
+            case VIHF_ATTRIBUTE_MISSING -> failure.attribute().filter("Mode_Acces_Raison"::equals).isPresent();
+            default -> false;
+        };
+        String code = failure.code() == VihfFailure.Code.VIHF_PATIENT_MISMATCH ? "PATIENT_MISMATCH"
+                : attributeFailure(failure.code()) ? failure.codeAndAttribute() : failure.code().name();
+        return FhirException.of(forbidden ? 403 : 401, forbidden ? "forbidden" : "security", code,
+                failure.message(), failure.attribute().orElse(""));
+    }
+
+    private static boolean attributeFailure(VihfFailure.Code code) {
+        return code == VihfFailure.Code.VIHF_ATTRIBUTE_MISSING || code == VihfFailure.Code.VIHF_ATTRIBUTE_INVALID;
+    }
+
+    private static Caller toCaller(VerifiedCaller v) {
+        String profession = v.roles().isEmpty() ? "10" : v.roles().get(0).code();
+        String specialty = v.roles().size() > 1 ? v.roles().get(1).code() : "";
+        String sector = codeOf(v.secteurActivite());
+        FakeProfessional pro = new FakeProfessional(v.nameId(), "", v.displayName(), v.structureId().orElse(""),
+                profession.isBlank() ? "10" : profession, specialty, sector, v.authenticationMode());
+        AccessMode mode = v.accessMode();
+        return new Caller(pro, mode, v.accessReason(), v.patientCx().map(CallerReader::matriculeOfCx));
+    }
+
+    private static String codeOf(String codeCaretSystem) {
+        int caret = codeCaretSystem.indexOf('^');
+        return caret < 0 ? codeCaretSystem : codeCaretSystem.substring(0, caret);
+    }
+}
