@@ -26,18 +26,18 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /** Test helper: changes a signed VIHF, then signs it again (to test checks after the signature). */
-final class AssertionResigner {
+public final class AssertionResigner {
 
     private AssertionResigner() {
     }
 
-    static Document parse(byte[] xml) throws Exception {
+    public static Document parse(byte[] xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
     }
 
-    static byte[] serialize(Document doc) throws Exception {
+    public static byte[] serialize(Document doc) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         var transformer = TransformerFactory.newInstance().newTransformer();
         transformer.setOutputProperty("omit-xml-declaration", "yes");
@@ -46,7 +46,7 @@ final class AssertionResigner {
     }
 
     /** Removes the signature, applies the change, signs with the key. */
-    static byte[] resign(byte[] signed, KeyMaterial key, Consumer<Document> change) throws Exception {
+    public static byte[] resign(byte[] signed, KeyMaterial key, Consumer<Document> change) throws Exception {
         Document doc = parse(signed);
         Element assertion = doc.getDocumentElement();
         NodeList signatures = doc.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature");
@@ -74,7 +74,7 @@ final class AssertionResigner {
     }
 
     /** Removes every saml:Attribute with that Name. */
-    static Consumer<Document> removeAttribute(String name) {
+    public static Consumer<Document> removeAttribute(String name) {
         return doc -> {
             NodeList attributes = doc.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", "Attribute");
             for (int i = attributes.getLength() - 1; i >= 0; i--) {
@@ -87,7 +87,7 @@ final class AssertionResigner {
     }
 
     /** Sets the text of the first saml element with that local name. */
-    static Consumer<Document> setText(String localName, String text) {
+    public static Consumer<Document> setText(String localName, String text) {
         return doc -> doc.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", localName).item(0)
                 .setTextContent(text);
     }

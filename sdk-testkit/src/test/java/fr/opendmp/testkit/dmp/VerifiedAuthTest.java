@@ -1,5 +1,7 @@
 package fr.opendmp.testkit.dmp;
 
+import fr.opendmp.testkit.auth.AssertionResigner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -181,14 +183,16 @@ class VerifiedAuthTest {
     @Test
     void brisDeGlaceWithoutReasonIsRefusedWith403() throws Exception {
         String xml = signedXml(credentials.vihfIssuer(), PATIENT, AccessContext.brisDeGlace("urgence"));
-        String noReason = VihfResigning.withoutAttribute(xml, "Mode_Acces_Raison", credentials.signing().keyMaterial());
+        String noReason = new String(AssertionResigner.resign(xml.getBytes(StandardCharsets.UTF_8),
+                credentials.signing().keyMaterial(), AssertionResigner.removeAttribute("Mode_Acces_Raison")), StandardCharsets.UTF_8);
         assertRefused(get(Optional.of(saml(noReason))), 403, "VIHF_ATTRIBUTE_MISSING:Mode_Acces_Raison");
     }
 
     @Test
     void aValidlySignedVihfWithoutLpsNomIsRefusedWith401NamingTheAttribute() throws Exception {
         String xml = signedXml(credentials.vihfIssuer(), PATIENT, AccessContext.normal());
-        String noLps = VihfResigning.withoutAttribute(xml, "LPS_Nom", credentials.signing().keyMaterial());
+        String noLps = new String(AssertionResigner.resign(xml.getBytes(StandardCharsets.UTF_8),
+                credentials.signing().keyMaterial(), AssertionResigner.removeAttribute("LPS_Nom")), StandardCharsets.UTF_8);
         assertRefused(get(Optional.of(saml(noLps))), 401, "VIHF_ATTRIBUTE_MISSING:LPS_Nom");
     }
 
