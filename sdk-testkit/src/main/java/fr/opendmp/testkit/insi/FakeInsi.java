@@ -304,15 +304,9 @@ public final class FakeInsi implements AutoCloseable {
         if (req != null) {
             record(req, code, ex);
         }
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("soap", "Envelope", SOAP);
-            w.writeNamespace("soap", SOAP);
-            w.writeNamespace("siram", SIRAM);
-            w.writeStartElement("soap", "Body", SOAP);
+        byte[] body = envelope(w -> {
             w.writeStartElement("soap", "Fault", SOAP);
+            w.writeNamespace("siram", SIRAM);
             w.writeStartElement("soap", "Code", SOAP);
             text(w, "soap", SOAP, "Value", faultCode);
             w.writeStartElement("soap", "Subcode", SOAP);
@@ -334,24 +328,12 @@ public final class FakeInsi implements AutoCloseable {
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
-        }
-        send(ex, status, "application/soap+xml; charset=utf-8", out.toString().getBytes(StandardCharsets.UTF_8));
+        });
+        send(ex, status, "application/soap+xml; charset=utf-8", body);
     }
 
     private static byte[] result(String cr, InsiPerson p) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("soap", "Envelope", SOAP);
-            w.writeNamespace("soap", SOAP);
-            w.writeStartElement("soap", "Body", SOAP);
+        return envelope(w -> {
             w.writeStartElement("insi", "RESULTAT", RESULTAT);
             w.writeNamespace("insi", RESULTAT);
             w.writeStartElement("insi", "CR", RESULTAT);
@@ -388,6 +370,25 @@ public final class FakeInsi implements AutoCloseable {
                 w.writeEndElement();
             }
             w.writeEndElement();
+        });
+    }
+
+    /** Writes the part of an answer inside {@code soap:Body}. */
+    @FunctionalInterface
+    private interface BodyWriter {
+        void write(XMLStreamWriter w) throws XMLStreamException;
+    }
+
+    /** @return a SOAP 1.2 envelope around what {@code body} writes, as UTF-8 bytes */
+    private static byte[] envelope(BodyWriter body) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeStartElement("soap", "Envelope", SOAP);
+            w.writeNamespace("soap", SOAP);
+            w.writeStartElement("soap", "Body", SOAP);
+            body.write(w);
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndDocument();
