@@ -3,9 +3,12 @@ package fr.opendmp.testkit.dmp.internal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Masks what looks like a matricule INS (15 characters, 2A/2B allowed) in a log line. */
+/**
+ * Masks what looks like a matricule INS in a log line: 15 characters, digits except the second
+ * character of the birth department (2A/2B, Corsica).
+ */
 public final class LogMasking {
-    private static final Pattern INS = Pattern.compile("(?<![0-9])([0-9])([0-9AB][0-9]{11})([0-9]{2})(?![0-9])");
+    private static final Pattern INS = Pattern.compile("(?<![0-9])([0-9])([0-9]{5}[0-9AB][0-9]{6})([0-9]{2})(?![0-9])");
 
     private LogMasking() {
     }
