@@ -1,12 +1,16 @@
 package fr.opendmp.examples;
 
+import fr.opendmp.examples.fakes.EmbeddedFakes;
+import fr.opendmp.examples.gp.GpPracticeJourney;
+import fr.opendmp.examples.hospital.HospitalJourney;
 import fr.opendmp.examples.identity.IdentityWalkthrough;
-import java.util.List;
+import fr.opendmp.examples.transcript.Transcript;
 
 /**
- * The OpenDMP demo, run by {@code mvn -B -q -DskipTests -Pdemo verify}: for now the identity
- * walk-through against an embedded fake INSi. It returns normally (exit 0) only if every step did
- * what it should; otherwise it throws, so the build fails.
+ * The OpenDMP demo, run by {@code mvn -B -q -DskipTests -Pdemo verify}: the identity walk-through,
+ * then journey 1 (GP practice) and journey 2 (hospital), against the embedded fake INSi and fake
+ * DMP, printing a masked transcript and a summary line. It returns normally (exit 0) only if every
+ * step did what it should; otherwise it throws, so the build fails.
  */
 public final class Demo {
 
@@ -18,10 +22,16 @@ public final class Demo {
      * @throws IllegalStateException if a step did not do what it should
      */
     public static void main(String[] args) {
-        List<IdentityWalkthrough.StepResult> steps = IdentityWalkthrough.run(System.out);
-        long failed = steps.stream().filter(s -> !s.ok()).count();
-        if (failed > 0) {
-            throw new IllegalStateException(failed + " demo step(s) failed");
+        Transcript transcript = new Transcript(System.out);
+        try (EmbeddedFakes fakes = EmbeddedFakes.start()) {
+            IdentityWalkthrough.run(fakes, transcript);
+            GpPracticeJourney.run(fakes, transcript);
+            HospitalJourney.run(fakes, transcript);
+        }
+        transcript.printSummary();
+        if (!transcript.allOk()) {
+            throw new IllegalStateException(transcript.steps().stream().filter(s -> !s.ok()).count()
+                    + " demo step(s) did not do what they should");
         }
     }
 }

@@ -1,0 +1,93 @@
+package fr.opendmp.examples.fakes;
+
+import fr.opendmp.core.client.DmpClient;
+import fr.opendmp.core.credentials.CredentialsProvider;
+import fr.opendmp.core.ins.InsOidPolicy;
+import fr.opendmp.core.insi.InsiClient;
+import fr.opendmp.core.transport.http.RetryPolicy;
+import fr.opendmp.testkit.dmp.AuthMode;
+import fr.opendmp.testkit.dmp.FakeDmp;
+import fr.opendmp.testkit.dmp.FakePatient;
+import fr.opendmp.testkit.dmp.FakeProfessional;
+import fr.opendmp.testkit.dmp.TestCredentials;
+import fr.opendmp.testkit.insi.FakeInsi;
+import fr.opendmp.testkit.insi.FakeInsiPopulation;
+import java.time.Duration;
+
+/**
+ * The services a journey talks to, embedded in the JVM: a strict fake DMP and a fake INSi whose
+ * fictitious population (test INS OIDs) all have an open DMP. Clients built here are configured as
+ * a vendor would configure them for a test platform ({@link InsOidPolicy#TEST}).
+ */
+public final class EmbeddedFakes implements AutoCloseable {
+
+    /** The software as declared to the services. */
+    public static final String SOFTWARE = "OpenDMP-examples";
+    private static final String VERSION = "0.1.0";
+    private static final String HOMOLOGATION = "TEST-EXAMPLES-0001";
+    private static final String SOURCE_ID = "1.2.250.1.999.42";
+
+    private final FakeInsi insi;
+    private final FakeDmp dmp;
+
+    private EmbeddedFakes(FakeInsi insi, FakeDmp dmp) {
+        this.insi = insi;
+        this.dmp = dmp;
+    }
+
+    /** @return started fakes: every person of the fake INSi has an open DMP */
+    public static EmbeddedFakes start() {
+        FakeInsi insi = FakeInsi.builder().start();
+        FakeDmp dmp;
+        try {
+            dmp = FakeDmp.builder().auth(AuthMode.OFF).start();
+        } catch (RuntimeException e) {
+            insi.close();
+            throw e;
+        }
+        FakeInsiPopulation.all().forEach(p -> dmp.seedPatient(FakePatient.open(p.ins().value())));
+        return new EmbeddedFakes(insi, dmp);
+    }
+
+    /** @return the fake DMP (its admin side plays the patient: blocking, history) */
+    public FakeDmp dmp() {
+        return dmp;
+    }
+
+    /** @return the fake INSi */
+    public FakeInsi insi() {
+        return insi;
+    }
+
+    /**
+     * @param professional who acts (seeded in the fake DMP on the way)
+     * @return a DMP client acting as this professional; close it
+     */
+    public DmpClient dmpClient(FakeProfessional professional) {
+        dmp.seedProfessional(professional);
+        return DmpClient.builder().endpoint(dmp.baseUri()).credentials(credentials(professional))
+                .software(SOFTWARE, VERSION, HOMOLOGATION).sourceId(SOURCE_ID)
+                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(2)))
+                .insOidPolicy(InsOidPolicy.TEST).build();
+    }
+
+    /** @return an INSi client for the structure; close it */
+    public InsiClient insiClient() {
+        return InsiClient.builder().endpoint(insi.baseUri()).credentials(CredentialsProvider.none())
+                .software(SOFTWARE, VERSION, HOMOLOGATION).emitter("examples-structure")
+                .requestTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private CredentialsProvider credentials(FakeProfessional professional) {
+        return TestCredentials.of(professional);
+    }
+
+    @Override
+    public void close() {
+        try {
+            dmp.close();
+        } finally {
+            insi.close();
+        }
+    }
+}
