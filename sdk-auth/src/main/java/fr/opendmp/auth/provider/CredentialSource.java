@@ -1,5 +1,6 @@
 package fr.opendmp.auth.provider;
 
+import fr.opendmp.auth.psc.ApiTokenSession;
 import fr.opendmp.auth.psc.PscSession;
 import fr.opendmp.auth.vihf.VihfIssuer;
 import fr.opendmp.core.credentials.CredentialRequest;
@@ -28,6 +29,15 @@ public interface CredentialSource {
      * @return a source of Pro Santé Connect access tokens (refreshed as needed)
      */
     static CredentialSource psc(PscSession session) {
+        Objects.requireNonNull(session, "session");
+        return request -> new Credential.AccessToken(session.accessToken());
+    }
+
+    /**
+     * @return a source of certificate-bound API tokens obtained by exchanging the professional's PSC
+     *     token (RFC 8693); use with the same mTLS context as the exchange
+     */
+    static CredentialSource apiToken(ApiTokenSession session) {
         Objects.requireNonNull(session, "session");
         return request -> new Credential.AccessToken(session.accessToken());
     }

@@ -128,6 +128,18 @@ public final class FakeProSanteConnect implements AutoCloseable {
         return tokenRequests.get();
     }
 
+    /**
+     * Introspection for a co-located fake (the authorization server of a token exchange).
+     *
+     * @param accessToken an access token this fake issued
+     * @return the professional's IdNat if the token is active (issued here, not expired, not logged out)
+     */
+    public Optional<String> activeSubject(String accessToken) {
+        Grant grant = accessTokens.get(Objects.requireNonNull(accessToken, "accessToken"));
+        return grant != null && grant.expiresAt().isAfter(clock.instant()) ? Optional.of(grant.idNat())
+                : Optional.empty();
+    }
+
     /** Sets how CIBA requests for a professional are answered (default: approve after 1 pending poll). */
     public void cibaScenario(String idNat, CibaScenario scenario) {
         scenarios.put(Objects.requireNonNull(idNat, "idNat"), Objects.requireNonNull(scenario, "scenario"));
