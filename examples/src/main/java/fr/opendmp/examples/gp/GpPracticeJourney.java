@@ -199,8 +199,10 @@ public final class GpPracticeJourney {
 
     private static DepositReceipt deposit(DmpClient dmp, PatientIdentity patient, byte[] cda,
             Optional<DocumentEntry> replacing) throws Exception {
-        Deposit deposit = Deposit.builder().patient(patient).document(CdaMetadata.derive(CdaReader.read(cda)), cda)
-                .build();
+        CdaDocument read = CdaReader.read(cda);
+        Deposit.Builder builder = Deposit.builder().patient(patient).document(CdaMetadata.derive(read), cda);
+        CdaMetadata.custodian(read).ifPresent(builder::custodian);
+        Deposit deposit = builder.build();
         return replacing.isPresent() ? dmp.documents().replace(replacing.get().id(), deposit)
                 : dmp.documents().deposit(deposit);
     }

@@ -9,6 +9,7 @@ import fr.opendmp.cda.build.Medication;
 import fr.opendmp.cda.build.Organization;
 import fr.opendmp.cda.build.Professional;
 import fr.opendmp.cda.metadata.CdaMetadata;
+import fr.opendmp.cda.read.CdaDocument;
 import fr.opendmp.cda.read.CdaReader;
 import fr.opendmp.core.access.AccessContext;
 import fr.opendmp.core.access.AccessMode;
@@ -140,10 +141,12 @@ public final class HospitalJourney {
                 return expect(CdaReader.read(discharge[1]).isN1(), discharge[1].length + " bytes, N1 (PDF inside)");
             });
             transcript.step("3. deposit both in one submission (ITI-65)", () -> {
-                Deposit both = Deposit.builder().patient(patient)
-                        .document(CdaMetadata.derive(CdaReader.read(discharge[0])), discharge[0])
-                        .document(CdaMetadata.derive(CdaReader.read(discharge[1])), discharge[1]).build();
-                DepositReceipt receipt = ward.documents().deposit(both);
+                CdaDocument letter = CdaReader.read(discharge[0]);
+                Deposit.Builder both = Deposit.builder().patient(patient)
+                        .document(CdaMetadata.derive(letter), discharge[0])
+                        .document(CdaMetadata.derive(CdaReader.read(discharge[1])), discharge[1]);
+                CdaMetadata.custodian(letter).ifPresent(both::custodian);
+                DepositReceipt receipt = ward.documents().deposit(both.build());
                 transcript.deposited(receipt.documents().size());
                 return expect(receipt.documents().size() == 2, "one submission, " + receipt.documents().size()
                         + " documents accepted");
@@ -213,7 +216,9 @@ public final class HospitalJourney {
     }
 
     private DepositReceipt deposit(DmpClient dmp, byte[] cda) throws Exception {
-        return dmp.documents().deposit(Deposit.builder().patient(patient)
-                .document(CdaMetadata.derive(CdaReader.read(cda)), cda).build());
+        CdaDocument read = CdaReader.read(cda);
+        Deposit.Builder builder = Deposit.builder().patient(patient).document(CdaMetadata.derive(read), cda);
+        CdaMetadata.custodian(read).ifPresent(builder::custodian);
+        return dmp.documents().deposit(builder.build());
     }
 }

@@ -69,6 +69,16 @@ public final class CdaMetadata {
         return cda.header().patient().flatMap(CdaPatient::ins);
     }
 
+    /**
+     * @return the header's custodian as the deposit's custodian ({@code Deposit.Builder.custodian}),
+     *     if it has an id with an extension (IdNat_Struct); without it the deposit falls back to the
+     *     author's institution
+     */
+    public static Optional<Institution> custodian(CdaDocument cda) {
+        return cda.header().custodian().flatMap(o -> o.id().flatMap(InstanceId::extension)
+                .filter(ext -> !ext.isBlank()).map(ext -> new Institution(ext, o.name().orElse(""))));
+    }
+
     /** @return the id of the document this one replaces (the RPLC association), if any */
     public static Optional<InstanceId> replacedDocument(CdaDocument cda) {
         return cda.header().replacedDocumentId();

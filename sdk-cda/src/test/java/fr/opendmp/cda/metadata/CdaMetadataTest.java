@@ -12,6 +12,7 @@ import fr.opendmp.core.document.Code;
 import fr.opendmp.core.document.CodeSystems;
 import fr.opendmp.core.document.Confidentiality;
 import fr.opendmp.core.document.DocumentMetadata;
+import fr.opendmp.core.document.Institution;
 import fr.opendmp.core.document.TypeClassTable;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -70,6 +71,21 @@ class CdaMetadataTest {
         assertThat(m.classCode()).isEqualTo(CdaMetadata.CLASS_REMBOURSEMENT);
         assertThat(m.format().code()).isEqualTo("urn:asip:ci-sis:hr:2019");
         assertThat(CdaMetadata.replacedDocument(cda)).contains(InstanceId.of("1.2.250.1.213.1.1.9", "10002-1"));
+    }
+
+    @Test
+    void theN1VectorsCustodianBecomesTheDepositCustodianWithItsIdNatStruct() throws Exception {
+        CdaDocument cda = CdaReader.read(Fixtures.vector("DOC_NON_STRUCTURE_CDA-R2-N1.xml"));
+
+        assertThat(CdaMetadata.custodian(cda)).contains(new Institution("1120459876", "Laboratoire des charmes"));
+    }
+
+    @Test
+    void aCustodianWithoutAnIdExtensionGivesNoDepositCustodian() throws Exception {
+        String xml = new String(Fixtures.vector("DOC_NON_STRUCTURE_CDA-R2-N1.xml"), StandardCharsets.UTF_8)
+                .replace("<id root=\"1.2.250.1.71.4.2.2\" extension=\"1120459876\"/>", "<id root=\"1.2.250.1.71.4.2.2\"/>");
+
+        assertThat(CdaMetadata.custodian(CdaReader.read(xml.getBytes(StandardCharsets.UTF_8)))).isEmpty();
     }
 
     @Test
