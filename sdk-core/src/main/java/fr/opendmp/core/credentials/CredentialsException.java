@@ -20,4 +20,12 @@ public class CredentialsException extends RuntimeException {
     public CredentialsException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * @return whether asking again later may succeed (an issuer that was unreachable); {@code false}
+     *     by default: a certificate or a configuration must be fixed first
+     */
+    public boolean retryable() {
+        return false;
+    }
 }

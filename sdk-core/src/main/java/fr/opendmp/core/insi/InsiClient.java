@@ -240,7 +240,7 @@ public final class InsiClient implements AutoCloseable {
         try {
             credentials.headers(CredentialRequest.insi()).forEach((name, values) -> values.forEach(v -> rb.header(name, v)));
         } catch (CredentialsException e) {
-            throw InsiException.of(Kind.CREDENTIALS, "the INSi credentials could not be produced", false, Side.CLIENT,
+            throw InsiException.of(Kind.CREDENTIALS, "the INSi credentials could not be produced", e.retryable(), Side.CLIENT,
                     "check the structure's certificate and the credentials provider", Optional.empty(), requestId,
                     Optional.empty(), e);
         }

@@ -7,10 +7,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import fr.opendmp.core.credentials.CredentialRequest;
+import fr.opendmp.core.credentials.CredentialsException;
+import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.search.DocumentQuery;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
 class DmpClientErrorsTest extends WireMockSupport {
@@ -23,6 +31,50 @@ class DmpClientErrorsTest extends WireMockSupport {
         try (DmpClient dmp = client(b -> b.requestTimeout(Duration.ofMillis(300)).maxResponseBytes(64 * 1024))) {
             return org.assertj.core.api.Assertions.catchThrowable(() ->
                     dmp.documents().search(TestIdentities.INS, DocumentQuery.builder().build()));
+        }
+    }
+
+    static CredentialsProvider failingCredentials(CredentialsException failure) {
+        return new CredentialsProvider() {
+            @Override
+            public Optional<SSLContext> sslContext() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Map<String, List<String>> headers(CredentialRequest request) {
+                throw failure;
+            }
+        };
+    }
+
+    @Test
+    void aProviderThatCannotMakeTheCredentialGivesAClientSideErrorAndNothingIsSent() {
+        CredentialsException expired = new CredentialsException("the ORG SIGN certificate expired on 2026-01-01");
+        try (DmpClient dmp = client(b -> { }).newBuilder().credentials(failingCredentials(expired)).build()) {
+            assertThat(catchThrowable(() -> dmp.documents().search(TestIdentities.INS, DocumentQuery.builder().build())))
+                    .isInstanceOfSatisfying(CredentialsUnavailableException.class, e -> {
+                        assertThat(e.side()).isEqualTo(DmpException.Side.CLIENT);
+                        assertThat(e.retryable()).isFalse();
+                        assertThat(e.getCause()).isSameAs(expired);
+                        assertThat(e.getMessage()).contains("certificate expired").contains("doctor");
+                    });
+        }
+        wm.verify(0, getRequestedFor(urlPathEqualTo("/fhir/DocumentReference")));
+    }
+
+    @Test
+    void aProviderFailureItCallsRetryableIsRetryableForTheCaller() {
+        CredentialsException unreachable = new CredentialsException("the identity provider did not answer") {
+            @Override
+            public boolean retryable() {
+                return true;
+            }
+        };
+        try (DmpClient dmp = client(b -> { }).newBuilder().credentials(failingCredentials(unreachable)).build()) {
+            assertThat(catchThrowable(() -> dmp.access(TestIdentities.INS, fr.opendmp.core.access.AccessMode.NORMAL)))
+                    .isInstanceOfSatisfying(CredentialsUnavailableException.class,
+                            e -> assertThat(e.retryable()).isTrue());
         }
     }
 

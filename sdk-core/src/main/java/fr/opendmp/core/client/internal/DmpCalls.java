@@ -2,9 +2,11 @@ package fr.opendmp.core.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.opendmp.core.access.AccessContext;
+import fr.opendmp.core.client.CredentialsUnavailableException;
 import fr.opendmp.core.client.DmpException;
-import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.credentials.CredentialRequest;
+import fr.opendmp.core.credentials.CredentialsException;
+import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.transport.fhir.FhirJson;
 import fr.opendmp.core.transport.http.HttpCall;
 import fr.opendmp.core.transport.http.HttpExchange;
@@ -105,7 +107,12 @@ public final class DmpCalls {
     public HttpCall httpCall(String method, URI uri, Ins ins, AccessContext access, Optional<byte[]> body,
             String contentType, String accept, boolean idempotent, long maxBytes) {
         checkOid(ins);
-        Map<String, List<String>> headers = new HashMap<>(config.credentials().headers(CredentialRequest.dmp(ins, access)));
+        Map<String, List<String>> headers;
+        try {
+            headers = new HashMap<>(config.credentials().headers(CredentialRequest.dmp(ins, access)));
+        } catch (CredentialsException e) {
+            throw new CredentialsUnavailableException(e);
+        }
         headers.put("Accept", List.of(accept));
         body.ifPresent(b -> headers.put("Content-Type", List.of(contentType)));
         return new HttpCall(method, uri, headers, body, idempotent, maxBytes);
