@@ -1,17 +1,14 @@
 package fr.opendmp.auth.psc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.opendmp.auth.psc.internal.Jwt;
+import fr.opendmp.auth.psc.internal.OAuthHttp;
 import fr.opendmp.auth.psc.internal.Pkce;
 import fr.opendmp.auth.tls.MutualTls;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -46,8 +42,6 @@ public final class PscClient {
     /** The only authentication level PSC accepts today. */
     public static final String ACR = "eidas1";
     private static final String CIBA_GRANT = "urn:openid:params:grant-type:ciba";
-    private static final int MAX_BODY = 1 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Waits between CIBA polls; {@code Thread::sleep} in production, a fake in tests. */
     @FunctionalInterface
@@ -357,38 +351,8 @@ public final class PscClient {
     }
 
     private JsonNode send(HttpRequest.Builder builder, String what) {
-        HttpResponse<InputStream> response;
-        byte[] body;
-        try {
-            response = http.send(builder.timeout(timeout).header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(MAX_BODY + 1);
-            }
-        } catch (IOException e) {
-            throw new PscException("Pro Santé Connect " + what + " failed: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PscException("interrupted during Pro Santé Connect " + what, e);
-        }
-        int status = response.statusCode();
-        if (body.length > MAX_BODY) {
-            throw new PscException(Optional.empty(), status, false, "Pro Santé Connect " + what + " answer exceeds 1 MiB");
-        }
-        JsonNode json;
-        try {
-            json = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
-        } catch (IOException e) {
-            throw new PscException(Optional.empty(), status, status >= 500,
-                    "Pro Santé Connect " + what + " answered HTTP " + status + " without JSON");
-        }
-        if (status / 100 != 2) {
-            Optional<String> error = Jwt.text(json, "error");
-            throw new PscException(error, status, status >= 500, "Pro Santé Connect refused the " + what + ": HTTP "
-                    + status + error.map(e -> " " + e).orElse("")
-                    + Jwt.text(json, "error_description").map(d -> " (" + d + ")").orElse(""));
-        }
-        return json;
+        return OAuthHttp.send(http, builder.timeout(timeout).header("Accept", "application/json").build(),
+                "Pro Santé Connect " + what, error -> "");
     }
 
     private static String required(JsonNode node, String name) {
@@ -397,10 +361,7 @@ public final class PscClient {
     }
 
     private static String form(Map<String, String> values) {
-        return values.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return OAuthHttp.form(values);
     }
 
     @Override

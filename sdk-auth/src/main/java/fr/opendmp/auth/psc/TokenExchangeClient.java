@@ -1,17 +1,12 @@
 package fr.opendmp.auth.psc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.opendmp.auth.psc.internal.Jwt;
+import fr.opendmp.auth.psc.internal.OAuthHttp;
 import fr.opendmp.auth.tls.MutualTls;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -24,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -48,8 +42,6 @@ public final class TokenExchangeClient {
     public static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
     /** The subject token type of an OAuth access token. */
     public static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
-    private static final int MAX_BODY = 1 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI tokenEndpoint;
     private final String scope;
@@ -139,46 +131,11 @@ public final class TokenExchangeClient {
     }
 
     private JsonNode send(Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<InputStream> response;
-        byte[] bytes;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                bytes = in.readNBytes(MAX_BODY + 1);
-            }
-        } catch (IOException e) {
-            throw new PscException("token exchange failed: " + e.getClass().getSimpleName()
-                    + " (an SSLHandshakeException means the server refused the client certificate)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PscException("interrupted during the token exchange", e);
-        }
-        int status = response.statusCode();
-        if (bytes.length > MAX_BODY) {
-            throw new PscException(Optional.empty(), status, false, "the token exchange answer exceeds 1 MiB");
-        }
-        JsonNode json;
-        try {
-            json = bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new PscException(Optional.empty(), status, status >= 500,
-                    "the token exchange answered HTTP " + status + " without JSON");
-        }
-        if (status / 100 != 2) {
-            Optional<String> error = Jwt.text(json, "error");
-            String next = error.filter("invalid_grant"::equals).isPresent()
-                    ? ": the PSC token is expired or revoked, authenticate the professional again" : "";
-            throw new PscException(error, status, status >= 500, "the token exchange was refused: HTTP " + status
-                    + error.map(e -> " " + e).orElse("") + next);
-        }
-        return json;
+                .POST(HttpRequest.BodyPublishers.ofString(OAuthHttp.form(form))).build();
+        return OAuthHttp.send(http, request, "the token exchange", error -> error.filter("invalid_grant"::equals)
+                .map(e -> "the PSC token is expired or revoked, authenticate the professional again").orElse(""));
     }
 
     private static PscException malformed(String what) {

@@ -16,11 +16,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -29,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,7 +51,7 @@ public final class FakeApiAuthorizationServer implements AutoCloseable {
     /** The token endpoint path. */
     public static final String TOKEN_PATH = "/token";
     private static final int MAX_BODY = 64 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = OAuthServerIo.JSON;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
@@ -73,7 +70,7 @@ public final class FakeApiAuthorizationServer implements AutoCloseable {
         this.scopes = b.scopes;
         this.lifetime = b.lifetime;
         this.clock = b.clock;
-        this.keys = b.keys != null ? b.keys : newKeyPair();
+        this.keys = b.keys != null ? b.keys : OAuthServerIo.newRsaKeyPair();
         try {
             this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -140,23 +137,23 @@ public final class FakeApiAuthorizationServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, error("invalid_request", "POST only"));
+                OAuthServerIo.send(exchange, 405, OAuthServerIo.error("invalid_request", "POST only"));
                 return;
             }
             Map<String, String> form = readForm(exchange);
             if (!TokenExchangeClient.GRANT_TYPE.equals(form.get("grant_type"))
                     || !TokenExchangeClient.ACCESS_TOKEN_TYPE.equals(form.get("subject_token_type"))) {
-                send(exchange, 400, error("invalid_request", "token-exchange of an access_token only"));
+                OAuthServerIo.send(exchange, 400, OAuthServerIo.error("invalid_request", "token-exchange of an access_token only"));
                 return;
             }
             Optional<String> subject = Optional.ofNullable(form.get("subject_token")).flatMap(psc::activeSubject);
             if (subject.isEmpty()) {
-                send(exchange, 400, error("invalid_grant", "the subject token is not active"));
+                OAuthServerIo.send(exchange, 400, OAuthServerIo.error("invalid_grant", "the subject token is not active"));
                 return;
             }
             String scope = form.getOrDefault("scope", "");
             if (scope.isBlank() || !scopes.containsAll(Arrays.asList(scope.trim().split(" +")))) {
-                send(exchange, 400, error("invalid_scope", "allowed scopes: " + String.join(" ", scopes)));
+                OAuthServerIo.send(exchange, 400, OAuthServerIo.error("invalid_scope", "allowed scopes: " + String.join(" ", scopes)));
                 return;
             }
             X509Certificate client = clientCertificate(exchange);
@@ -166,7 +163,7 @@ public final class FakeApiAuthorizationServer implements AutoCloseable {
                     .put("exp", now.plus(lifetime).getEpochSecond()).put("jti", UUID.randomUUID().toString());
             claims.putObject("cnf").put("x5t#S256", TokenExchangeClient.thumbprint(client));
             exchanges.incrementAndGet();
-            send(exchange, 200, JSON.createObjectNode().put("access_token", sign(claims))
+            OAuthServerIo.send(exchange, 200, JSON.createObjectNode().put("access_token", sign(claims))
                     .put("issued_token_type", TokenExchangeClient.ACCESS_TOKEN_TYPE).put("token_type", "Bearer")
                     .put("expires_in", lifetime.toSeconds()).put("scope", scope.trim()));
         }
@@ -181,59 +178,16 @@ public final class FakeApiAuthorizationServer implements AutoCloseable {
         }
     }
 
-    private String sign(ObjectNode claims) {
-        try {
-            ObjectNode header = JSON.createObjectNode().put("alg", "RS256").put("typ", "at+jwt");
-            String input = B64.encodeToString(JSON.writeValueAsBytes(header)) + "."
-                    + B64.encodeToString(JSON.writeValueAsBytes(claims));
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(keys.getPrivate());
-            signer.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + B64.encodeToString(signer.sign());
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign", e);
-        }
-    }
-
     private static Map<String, String> readForm(HttpExchange exchange) throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_BODY + 1);
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        if (body.length > MAX_BODY) {
-            return values;
-        }
-        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
+        return body.length > MAX_BODY ? Map.of() : OAuthServerIo.parseForm(new String(body, StandardCharsets.UTF_8));
     }
 
-    private static ObjectNode error(String code, String description) {
-        return JSON.createObjectNode().put("error", code).put("error_description", description);
-    }
-
-    private static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no RSA", e);
-        }
+    private String sign(ObjectNode claims) {
+        return OAuthServerIo.signRs256(JSON.createObjectNode().put("typ", "at+jwt"), claims, keys.getPrivate());
     }
 
     @Override

@@ -17,17 +17,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,7 +93,7 @@ public final class FakeProSanteConnect implements AutoCloseable {
         this.accessLifetime = b.accessLifetime;
         this.refreshLifetime = b.refreshLifetime;
         this.cibaIntervalSeconds = b.cibaIntervalSeconds;
-        this.keys = b.signingKeys != null ? b.signingKeys : newKeyPair();
+        this.keys = b.signingKeys != null ? b.signingKeys : OAuthServerIo.newRsaKeyPair();
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -154,7 +151,7 @@ public final class FakeProSanteConnect implements AutoCloseable {
      * @return the redirect the browser would follow
      */
     public URI login(URI authorizationUrl, String idNat) {
-        Map<String, String> query = parseForm(Optional.ofNullable(authorizationUrl.getRawQuery()).orElse(""));
+        Map<String, String> query = OAuthServerIo.parseForm(Optional.ofNullable(authorizationUrl.getRawQuery()).orElse(""));
         String redirect = query.getOrDefault("redirect_uri", "");
         String state = query.getOrDefault("state", "");
         String error = null;
@@ -182,18 +179,18 @@ public final class FakeProSanteConnect implements AutoCloseable {
             String path = exchange.getRequestURI().getPath().substring(REALM_PATH.length());
             String method = exchange.getRequestMethod();
             switch (path) {
-                case "/.well-known/wallet-openid-configuration" -> send(exchange, 200, discovery());
-                case "/protocol/openid-connect/certs" -> send(exchange, 200, jwks());
+                case "/.well-known/wallet-openid-configuration" -> OAuthServerIo.send(exchange, 200, discovery());
+                case "/protocol/openid-connect/certs" -> OAuthServerIo.send(exchange, 200, jwks());
                 case "/protocol/openid-connect/token" -> requirePost(exchange, method, this::token);
                 case "/protocol/openid-connect/ext/ciba/auth" -> requirePost(exchange, method, this::cibaAuth);
                 case "/protocol/openid-connect/userinfo" -> userinfo(exchange);
                 case "/protocol/openid-connect/token/introspect" -> requirePost(exchange, method, this::introspect);
                 case "/protocol/openid-connect/logout" -> requirePost(exchange, method, this::logout);
                 case "/protocol/openid-connect/auth" -> authorize(exchange);
-                default -> send(exchange, 404, error("not_found", "no such endpoint"));
+                default -> OAuthServerIo.send(exchange, 404, OAuthServerIo.error("not_found", "no such endpoint"));
             }
         } catch (RuntimeException e) {
-            send(exchange, 500, error("server_error", e.getClass().getSimpleName()));
+            OAuthServerIo.send(exchange, 500, OAuthServerIo.error("server_error", e.getClass().getSimpleName()));
         }
     }
 
@@ -203,7 +200,7 @@ public final class FakeProSanteConnect implements AutoCloseable {
 
     private void requirePost(HttpExchange exchange, String method, FormHandler handler) throws IOException {
         if (!"POST".equals(method)) {
-            send(exchange, 405, error("invalid_request", "POST only"));
+            OAuthServerIo.send(exchange, 405, OAuthServerIo.error("invalid_request", "POST only"));
             return;
         }
         byte[] body;
@@ -211,10 +208,10 @@ public final class FakeProSanteConnect implements AutoCloseable {
             body = in.readNBytes(MAX_BODY + 1);
         }
         if (body.length > MAX_BODY) {
-            send(exchange, 413, error("invalid_request", "body too large"));
+            OAuthServerIo.send(exchange, 413, OAuthServerIo.error("invalid_request", "body too large"));
             return;
         }
-        handler.handle(exchange, parseForm(new String(body, StandardCharsets.UTF_8)));
+        handler.handle(exchange, OAuthServerIo.parseForm(new String(body, StandardCharsets.UTF_8)));
     }
 
     private ObjectNode discovery() {
@@ -248,10 +245,10 @@ public final class FakeProSanteConnect implements AutoCloseable {
     }
 
     private void authorize(HttpExchange exchange) throws IOException {
-        Map<String, String> query = parseForm(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
+        Map<String, String> query = OAuthServerIo.parseForm(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
         String hint = query.get("login_hint");
         if (hint == null) {
-            send(exchange, 200, error("login_required", "the fake logs in the professional named by login_hint"));
+            OAuthServerIo.send(exchange, 200, OAuthServerIo.error("login_required", "the fake logs in the professional named by login_hint"));
             return;
         }
         exchange.getResponseHeaders().add("Location", login(exchange.getRequestURI(), hint).toString());
@@ -287,7 +284,7 @@ public final class FakeProSanteConnect implements AutoCloseable {
         tokenRequests.incrementAndGet();
         Optional<String> client = authenticateClient(exchange, form);
         if (client.isEmpty()) {
-            send(exchange, 401, error("invalid_client", "unknown client or bad secret"));
+            OAuthServerIo.send(exchange, 401, OAuthServerIo.error("invalid_client", "unknown client or bad secret"));
             return;
         }
         Instant now = clock.instant();
@@ -296,46 +293,46 @@ public final class FakeProSanteConnect implements AutoCloseable {
                 Code code = codes.remove(form.getOrDefault("code", ""));
                 if (code == null || code.expiresAt().isBefore(now) || !code.clientId().equals(client.get())
                         || !code.redirectUri().equals(form.get("redirect_uri"))) {
-                    send(exchange, 400, error("invalid_grant", "unknown, used or expired code"));
+                    OAuthServerIo.send(exchange, 400, OAuthServerIo.error("invalid_grant", "unknown, used or expired code"));
                 } else if (!s256(form.getOrDefault("code_verifier", "")).equals(code.challenge())) {
-                    send(exchange, 400, error("invalid_grant", "PKCE verification failed"));
+                    OAuthServerIo.send(exchange, 400, OAuthServerIo.error("invalid_grant", "PKCE verification failed"));
                 } else {
-                    send(exchange, 200, issueTokens(code.idNat(), client.get(), code.nonce()));
+                    OAuthServerIo.send(exchange, 200, issueTokens(code.idNat(), client.get(), code.nonce()));
                 }
             }
             case "refresh_token" -> {
                 Grant grant = refreshTokens.remove(form.getOrDefault("refresh_token", ""));
                 if (grant == null || grant.expiresAt().isBefore(now) || !grant.clientId().equals(client.get())) {
-                    send(exchange, 400, error("invalid_grant", "refresh token unknown or expired"));
+                    OAuthServerIo.send(exchange, 400, OAuthServerIo.error("invalid_grant", "refresh token unknown or expired"));
                 } else {
-                    send(exchange, 200, issueTokens(grant.idNat(), client.get(), Optional.empty()));
+                    OAuthServerIo.send(exchange, 200, issueTokens(grant.idNat(), client.get(), Optional.empty()));
                 }
             }
             case CIBA_GRANT -> cibaPoll(exchange, form, client.get(), now);
-            default -> send(exchange, 400, error("unsupported_grant_type", "grant type not supported"));
+            default -> OAuthServerIo.send(exchange, 400, OAuthServerIo.error("unsupported_grant_type", "grant type not supported"));
         }
     }
 
     private void cibaAuth(HttpExchange exchange, Map<String, String> form) throws IOException {
         Optional<String> client = authenticateClient(exchange, form);
         if (client.isEmpty()) {
-            send(exchange, 401, error("invalid_client", "unknown client or bad secret"));
+            OAuthServerIo.send(exchange, 401, OAuthServerIo.error("invalid_client", "unknown client or bad secret"));
             return;
         }
         String hint = form.get("login_hint");
         if (hint == null || !professionals.containsKey(hint)) {
-            send(exchange, 400, error("unknown_user_id", "no such professional"));
+            OAuthServerIo.send(exchange, 400, OAuthServerIo.error("unknown_user_id", "no such professional"));
             return;
         }
         if (!form.getOrDefault("scope", "").contains("openid")) {
-            send(exchange, 400, error("invalid_scope", "openid scope required"));
+            OAuthServerIo.send(exchange, 400, OAuthServerIo.error("invalid_scope", "openid scope required"));
             return;
         }
         String id = randomToken();
         int expiresIn = 120;
         cibaRequests.put(id, new CibaRequest(hint, client.get(), clock.instant().plusSeconds(expiresIn),
                 new AtomicInteger()));
-        send(exchange, 200, JSON.createObjectNode().put("auth_req_id", id).put("expires_in", expiresIn)
+        OAuthServerIo.send(exchange, 200, JSON.createObjectNode().put("auth_req_id", id).put("expires_in", expiresIn)
                 .put("interval", cibaIntervalSeconds));
     }
 
@@ -344,27 +341,27 @@ public final class FakeProSanteConnect implements AutoCloseable {
         String id = form.getOrDefault("auth_req_id", "");
         CibaRequest request = cibaRequests.get(id);
         if (request == null || !request.clientId().equals(client)) {
-            send(exchange, 400, error("invalid_grant", "unknown auth_req_id"));
+            OAuthServerIo.send(exchange, 400, OAuthServerIo.error("invalid_grant", "unknown auth_req_id"));
             return;
         }
         if (request.expiresAt().isBefore(now)) {
             cibaRequests.remove(id);
-            send(exchange, 400, error("expired_token", "the CIBA request expired"));
+            OAuthServerIo.send(exchange, 400, OAuthServerIo.error("expired_token", "the CIBA request expired"));
             return;
         }
         CibaScenario scenario = scenarios.getOrDefault(request.idNat(), CibaScenario.approveAfter(1));
         int poll = request.polls().incrementAndGet();
         if (poll <= scenario.pendingPolls()) {
             boolean slow = scenario.kind() == CibaScenario.Kind.SLOW_DOWN_THEN_APPROVE;
-            send(exchange, 400, error(slow ? "slow_down" : "authorization_pending",
+            OAuthServerIo.send(exchange, 400, OAuthServerIo.error(slow ? "slow_down" : "authorization_pending",
                     slow ? "poll less often" : "the professional has not answered yet"));
             return;
         }
         cibaRequests.remove(id);
         switch (scenario.kind()) {
-            case EXPIRE -> send(exchange, 400, error("expired_token", "the CIBA request expired"));
-            case DENY -> send(exchange, 400, error("access_denied", "the professional refused"));
-            default -> send(exchange, 200, issueTokens(request.idNat(), client, Optional.empty()));
+            case EXPIRE -> OAuthServerIo.send(exchange, 400, OAuthServerIo.error("expired_token", "the CIBA request expired"));
+            case DENY -> OAuthServerIo.send(exchange, 400, OAuthServerIo.error("access_denied", "the professional refused"));
+            default -> OAuthServerIo.send(exchange, 200, issueTokens(request.idNat(), client, Optional.empty()));
         }
     }
 
@@ -398,7 +395,7 @@ public final class FakeProSanteConnect implements AutoCloseable {
         Optional<Grant> grant = bearer(exchange);
         if (grant.isEmpty()) {
             exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            send(exchange, 401, error("invalid_token", "missing, unknown or expired token"));
+            OAuthServerIo.send(exchange, 401, OAuthServerIo.error("invalid_token", "missing, unknown or expired token"));
             return;
         }
         SeededProfessional ps = professionals.get(grant.get().idNat());
@@ -417,20 +414,20 @@ public final class FakeProSanteConnect implements AutoCloseable {
             e.codeSavoirFaire().ifPresent(s -> node.put("codeTypeSavoirFaire", "S").put("codeSavoirFaire", s));
             node.putArray("activities");
         }
-        send(exchange, 200, info);
+        OAuthServerIo.send(exchange, 200, info);
     }
 
     private void introspect(HttpExchange exchange, Map<String, String> form) throws IOException {
         if (authenticateClient(exchange, form).isEmpty()) {
-            send(exchange, 401, error("invalid_client", "unknown client or bad secret"));
+            OAuthServerIo.send(exchange, 401, OAuthServerIo.error("invalid_client", "unknown client or bad secret"));
             return;
         }
         Grant grant = accessTokens.get(form.getOrDefault("token", ""));
         if (grant == null || !grant.expiresAt().isAfter(clock.instant())) {
-            send(exchange, 200, JSON.createObjectNode().put("active", false));
+            OAuthServerIo.send(exchange, 200, JSON.createObjectNode().put("active", false));
             return;
         }
-        send(exchange, 200, JSON.createObjectNode().put("active", true).put("client_id", grant.clientId())
+        OAuthServerIo.send(exchange, 200, JSON.createObjectNode().put("active", true).put("client_id", grant.clientId())
                 .put("preferred_username", grant.idNat()).put("exp", grant.expiresAt().getEpochSecond())
                 .put("acr", "eidas1"));
     }
@@ -450,46 +447,6 @@ public final class FakeProSanteConnect implements AutoCloseable {
         }
         Grant grant = accessTokens.get(header.substring(7).trim());
         return grant != null && grant.expiresAt().isAfter(clock.instant()) ? Optional.of(grant) : Optional.empty();
-    }
-
-    private String sign(ObjectNode claims) {
-        try {
-            ObjectNode header = JSON.createObjectNode().put("alg", "RS256").put("typ", "JWT").put("kid", kid);
-            String input = B64.encodeToString(JSON.writeValueAsBytes(header)) + "."
-                    + B64.encodeToString(JSON.writeValueAsBytes(claims));
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(keys.getPrivate());
-            signer.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + B64.encodeToString(signer.sign());
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign", e);
-        }
-    }
-
-    private static ObjectNode error(String code, String description) {
-        return JSON.createObjectNode().put("error", code).put("error_description", description);
-    }
-
-    private static void send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
-
-    private static Map<String, String> parseForm(String form) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : form.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            values.putIfAbsent(key, value);
-        }
-        return values;
     }
 
     private static String s256(String verifier) {
@@ -516,17 +473,12 @@ public final class FakeProSanteConnect implements AutoCloseable {
         return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Stops the server. */
+    private String sign(ObjectNode claims) {
+        return OAuthServerIo.signRs256(JSON.createObjectNode().put("typ", "JWT").put("kid", kid), claims,
+                keys.getPrivate());
     }
 
-    /** Stops the server. */
     @Override
     public void close() {
         server.stop(0);
