@@ -41,6 +41,26 @@ public final class HttpIo {
         return out.toByteArray();
     }
 
+    private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+
+    private static void discardUnreadBody(HttpExchange ex) {
+        try {
+            InputStream in = ex.getRequestBody();
+            byte[] buf = new byte[16384];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > DISCARD_LIMIT) {
+                    ex.getResponseHeaders().set("Connection", "close");
+                    return;
+                }
+            }
+        } catch (IOException alreadyReadOrBroken) {
+            // a body read by the handler is closed: nothing left to discard
+        }
+    }
+
     private static void drainQuietly(InputStream in) {
         try (in) {
             in.transferTo(OutputStream.nullOutputStream());
@@ -53,9 +73,14 @@ public final class HttpIo {
         return FhirException.of(413, "too-costly", "BODY_TOO_LARGE", "the body exceeds " + max + " bytes", "");
     }
 
-    /** Sends a response; with {@code slow} non-zero, writes 16-byte chunks with pauses. */
+    /**
+     * Sends a response; with {@code slow} non-zero, writes 16-byte chunks with pauses. A request body
+     * the handler did not read (a request refused before its body, e.g. a bad credential) is read and
+     * discarded first, so that the client is not left sending into a connection that is reused.
+     */
     public static void send(HttpExchange ex, int status, String contentType, byte[] body, Map<String, String> headers,
             Duration slow) throws IOException {
+        discardUnreadBody(ex);
         headers.forEach((k, v) -> ex.getResponseHeaders().put(k, List.of(v)));
         if (contentType != null) {
             ex.getResponseHeaders().set("Content-Type", contentType);
