@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -67,6 +68,11 @@ public final class TestCa {
     private final X509Certificate intermediate;
     private final AtomicLong serials = new AtomicLong(System.nanoTime() & 0xFFFFFFFL);
     private final Map<BigInteger, Instant> revoked = new ConcurrentHashMap<>();
+    /** The last CRL built, reused while nothing was revoked since and it is less than an hour old. */
+    private final AtomicReference<CachedCrl> lastCrl = new AtomicReference<>();
+
+    private record CachedCrl(int revokedCount, Instant built, X509CRL crl) {
+    }
 
     private TestCa(String name, Clock clock) {
         this.name = name;
@@ -165,11 +171,25 @@ public final class TestCa {
     }
 
     /**
-     * @return a CRL of the intermediate listing every revoked certificate, valid one day
+     * @return a CRL of the intermediate listing every revoked certificate, valid one day (the same
+     *     CRL is returned again while nothing is revoked and it is less than an hour old: signing one
+     *     per VIHF verification was the fake's main per-request cost)
      */
     public X509CRL crl() {
+        Instant now = clock.instant();
+        CachedCrl cached = lastCrl.get();
+        if (cached != null && cached.revokedCount() == revoked.size() && !now.isBefore(cached.built())
+                && now.isBefore(cached.built().plus(Duration.ofHours(1)))) {
+            return cached.crl();
+        }
+        int count = revoked.size();
+        X509CRL fresh = buildCrl(now);
+        lastCrl.set(new CachedCrl(count, now, fresh));
+        return fresh;
+    }
+
+    private X509CRL buildCrl(Instant now) {
         try {
-            Instant now = clock.instant();
             X509v2CRLBuilder builder = new X509v2CRLBuilder(
                     X500Name.getInstance(intermediate.getSubjectX500Principal().getEncoded()),
                     Date.from(now.minusSeconds(60)));

@@ -6,7 +6,10 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import fr.opendmp.core.access.AccessMode;
+import fr.opendmp.core.credentials.CredentialRequest;
+import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.testkit.auth.SignedTestCredentials;
+import fr.opendmp.testkit.auth.VihfVerifier;
 import fr.opendmp.testkit.dmp.internal.AdminApi;
 import fr.opendmp.testkit.dmp.internal.Caller;
 import fr.opendmp.testkit.dmp.internal.CredentialVerifier;
@@ -17,7 +20,9 @@ import fr.opendmp.testkit.dmp.internal.Json;
 import fr.opendmp.testkit.dmp.internal.MinimalCdaHeaderReader;
 import fr.opendmp.testkit.dmp.internal.Seeds;
 import fr.opendmp.testkit.dmp.internal.ServerHandler;
+import fr.opendmp.testkit.dmp.internal.VerifiedCredentials;
 import fr.opendmp.testkit.dmp.internal.VihfCallers;
+import fr.opendmp.testkit.internal.SharedTestPki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -26,11 +31,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
@@ -39,13 +46,20 @@ import javax.net.ssl.SSLParameters;
  * (strict or lenient), an access history, fault injection and an admin API ({@code /admin}).
  *
  * <pre>{@code
- * try (FakeDmp dmp = FakeDmp.builder().validation(Validation.LENIENT).start()) {
- *     URI base = dmp.baseUri();   // http://127.0.0.1:PORT/fhir
+ * try (FakeDmp dmp = FakeDmp.builder().start()) {          // AuthMode.VERIFY by default
+ *     FakeProfessional doctor = FakeProfessional.doctor("899700218896");
+ *     DmpClient client = DmpClient.builder().endpoint(dmp.baseUri())   // https://localhost:PORT/fhir
+ *             .credentials(dmp.credentials(doctor))...build();
  * }
  * }</pre>
  *
- * <p>With {@code auth(AuthMode.VERIFY).tls(signedTestCredentials)} it serves HTTPS with mutual TLS
- * and accepts only VIHFs that {@link fr.opendmp.testkit.auth.VihfVerifier} accepts ({@link AuthMode#VERIFY}).
+ * <p>By default ({@link AuthMode#VERIFY}) it serves HTTPS with mutual TLS and accepts only VIHFs
+ * that {@link fr.opendmp.testkit.auth.VihfVerifier} accepts. Without {@link Builder#tls} it uses the
+ * test PKI shared by every fake of the JVM (one CA, created once). {@link #credentials(FakeProfessional)}
+ * gives a {@link CredentialsProvider} that works in the fake's mode (in VERIFY: the structure's ORG
+ * AUTH_CLI certificate for mTLS and a VIHF signed by its ORG SIGN certificate, built from the
+ * professional's attributes; in OFF: {@link TestCredentials}), so a test never depends on the mode.
+ * {@code auth(AuthMode.OFF)} keeps the plain-HTTP test mode (unsigned JWT, default professional).
  *
  * <p>Thread-safe; many may run in one JVM. Every seeding method is also available as JSON through
  * {@link #seed(String)} and {@code POST /admin/seed}.
@@ -55,6 +69,7 @@ public final class FakeDmp implements AutoCloseable {
 
     private final HttpServer server;
     private final Optional<SignedTestCredentials> tls;
+    private final Optional<VerifiedCredentials> verifiedCredentials;
     private final ExecutorService executor;
     private final Engine engine;
     private final URI baseUri;
@@ -62,18 +77,25 @@ public final class FakeDmp implements AutoCloseable {
 
     private FakeDmp(Builder b) throws IOException {
         this.settings = b;
-        this.tls = Optional.ofNullable(b.tls);
-        if (b.auth == AuthMode.VERIFY && b.tls == null) {
-            throw new IllegalStateException("AuthMode.VERIFY needs tls(SignedTestCredentials) to know the test CA");
+        SignedTestCredentials effective = b.tls != null ? b.tls
+                : b.auth == AuthMode.VERIFY ? SharedTestPki.credentials() : null;
+        this.tls = Optional.ofNullable(effective);
+        Optional<VihfCallers> vihfCallers = Optional.empty();
+        if (b.auth == AuthMode.VERIFY) {
+            VihfVerifier verifier = b.tls != null ? b.tls.verifier()
+                    : VihfVerifier.builder().trust(effective.ca()).clock(b.clock).build();
+            vihfCallers = Optional.of(new VihfCallers(verifier));
+            this.verifiedCredentials = Optional.of(new VerifiedCredentials(effective.ca(), b.clock));
+        } else {
+            this.verifiedCredentials = Optional.empty();
         }
-        Optional<VihfCallers> vihfCallers = b.auth == AuthMode.VERIFY
-                ? Optional.of(new VihfCallers(b.tls.verifier())) : Optional.empty();
         this.engine = Engine.create(b.validation, b.defaultAuthorization, b.defaultProfessional, CredentialVerifier.NONE,
                 vihfCallers, b.cdaHeaderReader, b.feedingProfile, b.brisDeGlaceOverridesBlock, b.maxBodyBytes, b.clock);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port);
-        if (b.tls != null) {
+        if (effective != null) {
             HttpsServer https = HttpsServer.create(address, 64);
-            https.setHttpsConfigurator(new HttpsConfigurator(b.tls.serverSslContext()) {
+            SSLContext serverContext = b.tls != null ? b.tls.serverSslContext() : SharedTestPki.serverSslContext();
+            https.setHttpsConfigurator(new HttpsConfigurator(serverContext) {
                 @Override
                 public void configure(HttpsParameters params) {
                     SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
@@ -91,7 +113,7 @@ public final class FakeDmp implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        URI root = URI.create((b.tls != null ? "https://localhost:" : "http://127.0.0.1:")
+        URI root = URI.create((effective != null ? "https://localhost:" : "http://127.0.0.1:")
                 + server.getAddress().getPort());
         this.baseUri = root.resolve("/fhir");
         AdminApi admin = new AdminApi(engine, this::reset);
@@ -99,7 +121,7 @@ public final class FakeDmp implements AutoCloseable {
         server.start();
     }
 
-    /** @return a builder with the defaults: strict validation, auth off, authorized by default, ephemeral port */
+    /** @return a builder with the defaults: strict validation, auth VERIFY, authorized by default, ephemeral port */
     public static Builder builder() {
         return new Builder();
     }
@@ -114,9 +136,70 @@ public final class FakeDmp implements AutoCloseable {
         return settings.auth;
     }
 
-    /** @return the credentials whose CA the fake trusts and whose server certificate it serves, if HTTPS */
+    /**
+     * @return the credentials whose CA the fake trusts and whose server certificate it serves, if
+     *     HTTPS (in VERIFY without {@link Builder#tls}: the JVM-wide shared test credentials)
+     */
     public Optional<SignedTestCredentials> tls() {
         return tls;
+    }
+
+    /**
+     * Credentials acting as {@code professional}, whatever the fake's mode: in {@link AuthMode#VERIFY},
+     * mTLS with the ORG AUTH_CLI certificate of the professional's structure (its card certificate in
+     * {@code DIRECTE} mode) trusting the test CA, and per request a VIHF signed with the structure's
+     * ORG SIGN certificate carrying the professional's id, name, profession, specialty, sector,
+     * structure and authentication mode, and the request's patient, access mode and reason
+     * ({@code Authorization: IHE-SAML}); in {@link AuthMode#OFF}, {@link TestCredentials#of} (with the
+     * fake's client TLS context when it serves HTTPS). Certificates are issued once per structure or
+     * card and cached for the JVM; the provider is cached per professional. A professional without
+     * structure id acts for the test structure {@value SignedTestCredentials#STRUCTURE_ID} in VERIFY
+     * (a VIHF in indirect mode must name one).
+     *
+     * @param professional who calls
+     * @return a thread-safe provider for {@code DmpClient.builder().credentials(...)}
+     * @throws IllegalArgumentException in VERIFY, if the professional cannot be put in a VIHF (a
+     *     patient or legal representative caller, a physician or pharmacist without specialty, an
+     *     unknown authentication mode)
+     */
+    public CredentialsProvider credentials(FakeProfessional professional) {
+        Objects.requireNonNull(professional, "professional");
+        if (verifiedCredentials.isPresent()) {
+            return verifiedCredentials.get().provider(professional);
+        }
+        TestCredentials jwt = TestCredentials.of(professional);
+        if (tls.isEmpty()) {
+            return jwt;
+        }
+        SSLContext client = tls.get().clientSslContext();
+        return new CredentialsProvider() {
+            @Override
+            public Optional<SSLContext> sslContext() {
+                return Optional.of(client);
+            }
+
+            @Override
+            public Map<String, List<String>> headers(CredentialRequest request) {
+                return jwt.headers(request);
+            }
+        };
+    }
+
+    /** @return {@link #credentials(FakeProfessional)} for the {@link #defaultProfessional()} */
+    public CredentialsProvider credentials() {
+        return credentials(settings.defaultProfessional);
+    }
+
+    /**
+     * @return the client TLS context for raw HTTP callers when the fake serves HTTPS: the ORG
+     *     AUTH_CLI certificate of the default professional's structure, trusting the test CA (use
+     *     {@code credentials(professional).sslContext()} for another structure); empty over plain HTTP
+     */
+    public Optional<SSLContext> sslContext() {
+        if (tls.isEmpty()) {
+            return Optional.empty();
+        }
+        return credentials().sslContext();
     }
 
     /** @return the admin base, e.g. {@code http://127.0.0.1:PORT/admin} */
@@ -253,7 +336,7 @@ public final class FakeDmp implements AutoCloseable {
     /** Builder of {@link FakeDmp}; refuses a setting given twice. */
     public static final class Builder {
         private Validation validation = Validation.STRICT;
-        private AuthMode auth = AuthMode.OFF;
+        private AuthMode auth = AuthMode.VERIFY;
         private DefaultAuthorization defaultAuthorization = DefaultAuthorization.AUTHORIZED;
         private FakeProfessional defaultProfessional = FakeProfessional.builder("899700218896")
                 .name("Test", "DEFAUT").build();
@@ -283,7 +366,10 @@ public final class FakeDmp implements AutoCloseable {
             return this;
         }
 
-        /** @return this builder with the auth mode (default OFF; VERIFY needs {@link #tls}) */
+        /**
+         * @return this builder with the auth mode (default VERIFY, with the JVM-wide test PKI unless
+         *     {@link #tls} is given; OFF = plain-HTTP test mode)
+         */
         public Builder auth(AuthMode value) {
             once("auth");
             this.auth = Objects.requireNonNull(value, "auth");
@@ -297,7 +383,10 @@ public final class FakeDmp implements AutoCloseable {
             return this;
         }
 
-        /** @return this builder with the professional a request without credential acts as */
+        /**
+         * @return this builder with the professional a request without credential acts as (OFF mode),
+         *     and that {@link FakeDmp#credentials()} acts as
+         */
         public Builder defaultProfessional(FakeProfessional value) {
             once("defaultProfessional");
             this.defaultProfessional = Objects.requireNonNull(value, "defaultProfessional");
@@ -373,7 +462,9 @@ public final class FakeDmp implements AutoCloseable {
         /**
          * Serves HTTPS with the server certificate of {@code credentials} (localhost, 127.0.0.1),
          * requiring a TLS client certificate chaining to its test CA; with {@code AuthMode.VERIFY}
-         * the VIHFs are verified against the same CA ({@link SignedTestCredentials#verifier()}).
+         * the VIHFs are verified against the same CA ({@link SignedTestCredentials#verifier()}) and
+         * {@link FakeDmp#credentials(FakeProfessional)} issues from that CA. Optional: without it,
+         * VERIFY uses the test PKI shared by the JVM and OFF serves plain HTTP.
          *
          * @return this builder
          */

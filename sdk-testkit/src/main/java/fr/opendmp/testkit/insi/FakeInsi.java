@@ -2,7 +2,15 @@ package fr.opendmp.testkit.insi;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import fr.opendmp.core.credentials.CredentialRequest;
+import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.ins.Ins;
+import fr.opendmp.testkit.auth.SignedTestCredentials;
+import fr.opendmp.testkit.dmp.AuthMode;
+import fr.opendmp.testkit.internal.SharedTestPki;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,6 +35,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -35,13 +45,14 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * An in-process fake of the INSi teleservice: SOAP 1.2 over HTTP on an ephemeral loopback port,
+ * An in-process fake of the INSi teleservice: SOAP 1.2 over HTTPS (mutual TLS) on an ephemeral loopback port,
  * answering {@code rechercherInsAvecTraitsIdentite} and {@code rechercherInsAvecCarteVitale} from a
  * seeded population with CR 00 / 01 / 02, and faults on demand.
  *
  * <pre>{@code
- * try (FakeInsi insi = FakeInsi.builder().start()) {      // default population
- *     InsiClient client = InsiClient.builder().endpoint(insi.baseUri())...build();
+ * try (FakeInsi insi = FakeInsi.builder().start()) {      // default population, verified (mTLS)
+ *     InsiClient client = InsiClient.builder().endpoint(insi.baseUri())
+ *             .credentials(insi.credentials())...build();
  *     insi.failNext(FakeInsi.Fault.UNAVAILABLE);
  * }
  * }</pre>
@@ -49,6 +60,15 @@ import javax.xml.stream.XMLStreamWriter;
  * <p>It checks the calling context as the real service would: SOAP 1.2 content type, the
  * WS-Addressing action matching the body, {@code ContexteBAM} and {@code ContexteLPS} with an
  * {@code IDAM}; a broken request gets a {@code soap:Sender} fault. Thread-safe.
+ *
+ * <p>Authentication ({@link AuthMode#VERIFY}, the default): the fake serves HTTPS and requires a
+ * TLS client certificate chaining to the test CA (the JVM-wide shared test PKI, or
+ * {@link Builder#tls}); a connection without one, or with a certificate of another CA or an
+ * expired one, is refused at the TLS handshake. The INSi is called with the structure's IGC Santé
+ * software certificate (ins.md §7); the signed PS assertion of the CPS mode is not the DMP VIHF
+ * and its content is not public (unsure), so the fake asks for no VIHF or token and
+ * {@link #credentials()} provides mTLS only. {@code auth(AuthMode.OFF)} serves plain HTTP without
+ * any check.
  */
 public final class FakeInsi implements AutoCloseable {
 
@@ -91,6 +111,7 @@ public final class FakeInsi implements AutoCloseable {
     private static final String ACTION_PREFIX = "urn:ServiceIdentiteCertifiee:1.0.0:";
 
     private final HttpServer server;
+    private final Optional<SignedTestCredentials> tls;
     private final ExecutorService executor;
     private final List<InsiPerson> people = new CopyOnWriteArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
@@ -106,7 +127,25 @@ public final class FakeInsi implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        SignedTestCredentials effective = b.tls != null ? b.tls
+                : b.auth == AuthMode.VERIFY ? SharedTestPki.credentials() : null;
+        this.tls = Optional.ofNullable(effective);
+        if (effective != null) {
+            SSLContext serverContext = b.tls != null ? b.tls.serverSslContext() : SharedTestPki.serverSslContext();
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(serverContext) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+                    ssl.setNeedClientAuth(true);
+                    params.setSSLParameters(ssl);
+                }
+            });
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(address, 0);
+        }
         server.createContext("/insi", this::handle);
         server.setExecutor(executor);
         server.start();
@@ -117,9 +156,63 @@ public final class FakeInsi implements AutoCloseable {
         return new Builder();
     }
 
-    /** @return the address to give the INSi client, {@code http://127.0.0.1:<port>/insi} */
+    /**
+     * @return the address to give the INSi client: {@code https://localhost:<port>/insi} (VERIFY) or
+     *     {@code http://127.0.0.1:<port>/insi} (OFF)
+     */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/insi");
+        return URI.create((tls.isPresent() ? "https://localhost:" : "http://127.0.0.1:") + server.getAddress().getPort()
+                + "/insi");
+    }
+
+    /**
+     * @return the credentials whose CA the fake trusts and whose server certificate it serves
+     *     (VERIFY: the JVM-wide shared test credentials unless {@link Builder#tls} was given); empty in OFF
+     */
+    public Optional<SignedTestCredentials> tls() {
+        return tls;
+    }
+
+    /** @return the auth mode */
+    public AuthMode auth() {
+        return tls.isPresent() ? AuthMode.VERIFY : AuthMode.OFF;
+    }
+
+    /**
+     * @return credentials for {@code InsiClient}: in VERIFY, mTLS with the test structure's ORG
+     *     AUTH_CLI certificate trusting the test CA, and no header (see the class comment); in OFF,
+     *     {@link CredentialsProvider#none()}
+     */
+    public CredentialsProvider credentials() {
+        if (tls.isEmpty()) {
+            return CredentialsProvider.none();
+        }
+        SSLContext client = sslContext().orElseThrow();
+        return new CredentialsProvider() {
+            @Override
+            public Optional<SSLContext> sslContext() {
+                return Optional.of(client);
+            }
+
+            @Override
+            public Map<String, List<String>> headers(CredentialRequest request) {
+                return Map.of();
+            }
+
+            @Override
+            public String toString() {
+                return "FakeInsi.credentials[mTLS " + SignedTestCredentials.STRUCTURE_ID + "]";
+            }
+        };
+    }
+
+    /** @return the client TLS context the fake accepts (VERIFY), for raw HTTP callers; empty in OFF */
+    public Optional<SSLContext> sslContext() {
+        if (tls.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(tls.get() == SharedTestPki.credentials() ? SharedTestPki.clientSslContext()
+                : tls.get().clientSslContext());
     }
 
     /**
@@ -561,8 +654,29 @@ public final class FakeInsi implements AutoCloseable {
     public static final class Builder {
         private final List<InsiPerson> people = new ArrayList<>(FakeInsiPopulation.all());
         private Duration slowDelay = Duration.ofSeconds(3);
+        private AuthMode auth = AuthMode.VERIFY;
+        private SignedTestCredentials tls;
 
         private Builder() {
+        }
+
+        /**
+         * @param value VERIFY (default: HTTPS, client certificate required) or OFF (plain HTTP)
+         * @return this builder
+         */
+        public Builder auth(AuthMode value) {
+            auth = Objects.requireNonNull(value, "auth");
+            return this;
+        }
+
+        /**
+         * @param credentials the test CA and server certificate to use in VERIFY instead of the
+         *     JVM-wide shared test PKI
+         * @return this builder
+         */
+        public Builder tls(SignedTestCredentials credentials) {
+            tls = Objects.requireNonNull(credentials, "credentials");
+            return this;
         }
 
         /** @return this builder, without the default population */
@@ -588,6 +702,9 @@ public final class FakeInsi implements AutoCloseable {
          * @throws IllegalStateException if the server cannot start
          */
         public FakeInsi start() {
+            if (auth == AuthMode.OFF && tls != null) {
+                throw new IllegalStateException("tls(...) is for AuthMode.VERIFY; OFF serves plain HTTP");
+            }
             try {
                 return new FakeInsi(this);
             } catch (IOException e) {

@@ -1,5 +1,7 @@
 package fr.opendmp.testkit.junit;
 
+import fr.opendmp.core.credentials.CredentialsProvider;
+import fr.opendmp.testkit.dmp.AuthMode;
 import fr.opendmp.testkit.dmp.DefaultAuthorization;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.Validation;
@@ -12,7 +14,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * JUnit 5 extension injecting a started {@link FakeDmp}: {@code @ExtendWith(FakeDmpExtension.class)}
- * (defaults: per class, strict, authorized) or {@link FakeDmpTest} to configure it. The fake is
+ * (defaults: per class, strict, {@link AuthMode#VERIFY}, authorized; use
+ * {@code fake.credentials(professional)} for clients; a {@link CredentialsProvider} parameter
+ * receives {@code fake.credentials()}, acting as the fake's default professional in its mode) or {@link FakeDmpTest} to configure it. The fake is
  * reset before each test and closed when its scope ends.
  */
 public final class FakeDmpExtension implements ParameterResolver, BeforeEachCallback {
@@ -28,12 +32,14 @@ public final class FakeDmpExtension implements ParameterResolver, BeforeEachCall
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == FakeDmp.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == FakeDmp.class || type == CredentialsProvider.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return fake(context);
+        FakeDmp fake = fake(context);
+        return parameter.getParameter().getType() == CredentialsProvider.class ? fake.credentials() : fake;
     }
 
     @Override
@@ -48,6 +54,7 @@ public final class FakeDmpExtension implements ParameterResolver, BeforeEachCall
         ExtensionContext scope = perMethod && context.getTestMethod().isPresent() ? context : classContext(context);
         return scope.getStore(NS).getOrComputeIfAbsent("fake", k -> new Holder(FakeDmp.builder()
                 .validation(config.map(FakeDmpTest::validation).orElse(Validation.STRICT))
+                .auth(config.map(FakeDmpTest::auth).orElse(AuthMode.VERIFY))
                 .defaultAuthorization(config.map(FakeDmpTest::defaultAuthorization)
                         .orElse(DefaultAuthorization.AUTHORIZED))
                 .start()), Holder.class).dmp();

@@ -1,5 +1,6 @@
 package fr.opendmp.testkit.junit;
 
+import fr.opendmp.testkit.dmp.AuthMode;
 import fr.opendmp.testkit.dmp.DefaultAuthorization;
 import fr.opendmp.testkit.dmp.Validation;
 import java.lang.annotation.ElementType;
@@ -32,6 +33,12 @@ public @interface FakeDmpTest {
 
     /** @return the validation mode */
     Validation validation() default Validation.STRICT;
+
+    /**
+     * @return the auth mode (default {@link AuthMode#VERIFY}: HTTPS, mTLS and signed VIHFs; use
+     *     {@code FakeDmp.credentials(professional)}); {@link AuthMode#OFF} keeps the plain-HTTP test mode
+     */
+    AuthMode auth() default AuthMode.VERIFY;
 
     /** @return the authorization of unseeded patient/professional pairs */
     DefaultAuthorization defaultAuthorization() default DefaultAuthorization.AUTHORIZED;

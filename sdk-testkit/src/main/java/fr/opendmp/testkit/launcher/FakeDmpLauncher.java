@@ -1,5 +1,6 @@
 package fr.opendmp.testkit.launcher;
 
+import fr.opendmp.testkit.auth.SignedTestCredentials;
 import fr.opendmp.testkit.dmp.AuthMode;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.Validation;
@@ -8,12 +9,25 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts a fake DMP and prints its FHIR base URL:
- * {@code java -jar opendmp-fake-dmp.jar [--port 8080] [--seed f.json] [--auth off] [--validation strict|lenient]}.
+ * {@code java -jar opendmp-fake-dmp.jar [--port 8080] [--seed f.json] [--auth verify|off]
+ * [--credentials-dir DIR] [--validation strict|lenient]}.
+ *
+ * <p>{@code --auth verify} (default): HTTPS with mutual TLS and signed VIHFs (see
+ * {@link AuthMode#VERIFY}). So that another process can call it, the launcher writes into
+ * {@code --credentials-dir} (default {@code ./fake-dmp-credentials}) the credentials it accepts:
+ * {@code client.p12} (the test structure's ORG AUTH_CLI certificate and key, for mTLS),
+ * {@code sign.p12} (its ORG SIGN certificate and key, to sign the VIHF; {@code Identifiant_Structure}
+ * must be {@value SignedTestCredentials#STRUCTURE_ID}) and {@code ca.pem} (the test CA root, to
+ * trust the fake's server certificate). The PKCS#12 password is random and printed once; no key is
+ * ever printed. {@code --auth off}: plain HTTP, unsigned credentials, default professional.
  *
  * <p>Seed file (JSON, every part optional):
  * <pre>{@code
@@ -37,25 +51,47 @@ public final class FakeDmpLauncher {
 
     /** Entry point; exits with 2 on bad arguments. */
     public static void main(String[] args) throws Exception {
+        // This process is only the fake: answer small responses at once (the JDK server otherwise
+        // waits for the client's delayed ACK, ~40 ms a response). Read when the server class loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         FakeDmp dmp;
         try {
-            dmp = start(args);
+            dmp = start(args, System.out);
         } catch (IllegalArgumentException e) {
             System.err.println("fake DMP: " + e.getMessage());
-            System.err.println("usage: java -jar opendmp-fake-dmp.jar [--port N] [--seed file.json] [--auth off]"
-                    + " [--validation strict|lenient]");
+            System.err.println("usage: java -jar opendmp-fake-dmp.jar [--port N] [--seed file.json]"
+                    + " [--auth verify|off] [--credentials-dir DIR] [--validation strict|lenient]");
             System.exit(2);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(dmp::close, "fake-dmp-shutdown"));
-        print(dmp, System.out);
         new CountDownLatch(1).await();
     }
 
-    /** Parses the arguments and starts the fake (used by tests). */
+    /**
+     * Parses the arguments and starts the fake, printing nothing (used by tests); in verify mode the
+     * credential files are written but their password is not shown: use {@link #start(String[], PrintStream)}.
+     */
     public static FakeDmp start(String[] args) throws IOException {
+        return start(args, new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Parses the arguments, starts the fake, writes the credential files (verify mode) and prints the
+     * base URL, and in verify mode where the credentials are, their password (once) and how to use them.
+     *
+     * @param args the command-line arguments
+     * @param out where to print
+     * @return the started fake
+     * @throws IOException if the seed cannot be read or the credential files cannot be written
+     * @throws IllegalArgumentException on a bad argument or seed
+     */
+    public static FakeDmp start(String[] args, PrintStream out) throws IOException {
         FakeDmp.Builder b = FakeDmp.builder();
         Path seed = null;
+        Path credentialsDir = Path.of("fake-dmp-credentials");
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -66,11 +102,13 @@ public final class FakeDmpLauncher {
                 case "--port" -> b.port(Integer.parseInt(value));
                 case "--seed" -> seed = Path.of(value);
                 case "--auth" -> {
-                    if (!"off".equalsIgnoreCase(value)) {
-                        throw new IllegalArgumentException("only --auth off is supported for now");
+                    switch (value.toLowerCase(Locale.ROOT)) {
+                        case "off" -> b.auth(AuthMode.OFF);
+                        case "verify" -> b.auth(AuthMode.VERIFY);
+                        default -> throw new IllegalArgumentException("--auth must be verify or off");
                     }
-                    b.auth(AuthMode.OFF);
                 }
+                case "--credentials-dir" -> credentialsDir = Path.of(value);
                 case "--validation" -> b.validation(Validation.valueOf(value.toUpperCase(Locale.ROOT)));
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
@@ -87,7 +125,44 @@ public final class FakeDmpLauncher {
                 throw new IllegalArgumentException("bad seed file: " + e.getMessage(), e);
             }
         }
+        print(dmp, out);
+        if (dmp.auth() == AuthMode.VERIFY) {
+            try {
+                writeCredentials(dmp.tls().orElseThrow(), credentialsDir, out);
+            } catch (IOException | RuntimeException e) {
+                dmp.close();
+                throw e;
+            }
+        }
         return dmp;
+    }
+
+    private static void writeCredentials(SignedTestCredentials credentials, Path dir, PrintStream out)
+            throws IOException {
+        Files.createDirectories(dir);
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        char[] password = HexFormat.of().formatHex(random).toCharArray();
+        Path client = ownerOnly(credentials.tlsClient().writePkcs12(dir.resolve("client.p12"), password));
+        Path sign = ownerOnly(credentials.signing().writePkcs12(dir.resolve("sign.p12"), password));
+        Path ca = dir.resolve("ca.pem");
+        Files.writeString(ca, credentials.ca().rootPem(), StandardCharsets.UTF_8);
+        out.println("Fake DMP credentials written to " + dir.toAbsolutePath() + " (PKCS#12 password: "
+                + new String(password) + ")");
+        out.println("Use them: mTLS with " + client.getFileName() + " (ORG AUTH_CLI), trust " + ca.getFileName()
+                + ", and send a VIHF signed with " + sign.getFileName() + " (ORG SIGN) with Identifiant_Structure "
+                + SignedTestCredentials.STRUCTURE_ID + " in 'Authorization: IHE-SAML <base64>'"
+                + " (sdk-auth: KeyMaterials.fromPkcs12, MutualTls, VihfIssuer, SamlHeaderPlacement.iheSaml())");
+        out.flush();
+    }
+
+    private static Path ownerOnly(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: the directory's own permissions apply
+        }
+        return file;
     }
 
     /** Prints the base URL line. */

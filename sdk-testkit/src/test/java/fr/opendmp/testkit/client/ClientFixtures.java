@@ -16,7 +16,6 @@ import fr.opendmp.core.ins.Sex;
 import fr.opendmp.core.transport.http.RetryPolicy;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.FakeProfessional;
-import fr.opendmp.testkit.dmp.TestCredentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -38,7 +37,7 @@ final class ClientFixtures {
     }
 
     static DmpClient client(FakeDmp fake, FakeProfessional who, Consumer<DmpClient.Builder> extra) {
-        DmpClient.Builder b = DmpClient.builder().endpoint(fake.baseUri()).credentials(TestCredentials.of(who))
+        DmpClient.Builder b = DmpClient.builder().endpoint(fake.baseUri()).credentials(fake.credentials(who))
                 .software("OpenDMP-e2e", "0.1", "TEST-OPENDMP").sourceId("1.2.250.1.999.42")
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(2)))
                 .accessCacheTtl(Duration.ZERO);

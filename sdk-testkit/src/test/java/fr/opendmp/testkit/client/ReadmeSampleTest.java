@@ -20,7 +20,6 @@ import fr.opendmp.core.ins.Sex;
 import fr.opendmp.core.search.DocumentQuery;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.FakeProfessional;
-import fr.opendmp.testkit.dmp.TestCredentials;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ class ReadmeSampleTest {
         try (FakeDmp fake = FakeDmp.builder().start();
              DmpClient dmp = DmpClient.builder()
                      .endpoint(fake.baseUri())
-                     .credentials(TestCredentials.of(FakeProfessional.doctor("810001234567")))
+                     .credentials(fake.credentials(FakeProfessional.doctor("810001234567")))
                      .software("MyLPS", "4.2", "HOMOLOGATION-ID")
                      .sourceId("1.2.250.1.999.42")
                      .build()) {

@@ -96,7 +96,8 @@ class FaultsAndAdminTest {
         long t0 = System.nanoTime();
         try (FakeDmp a = FakeDmp.builder().start(); FakeDmp b = FakeDmp.builder().start()) {
             assertThat(a.port()).isNotEqualTo(b.port());
-            assertThat(a.baseUri().toString()).startsWith("http://127.0.0.1:").endsWith("/fhir");
+            assertThat(a.baseUri().toString()).startsWith("https://localhost:").endsWith("/fhir");
+            assertThat(a.tls()).containsSame(b.tls().orElseThrow());   // one shared test PKI, no key generation per fake
         }
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
     }

@@ -14,28 +14,98 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import fr.opendmp.core.access.AccessContext;
+import fr.opendmp.core.credentials.CredentialRequest;
+import fr.opendmp.core.credentials.CredentialsProvider;
+import fr.opendmp.core.ins.Ins;
 
-/** Raw HTTP (JDK HttpClient) test helper, independent of the SDK client. */
+/**
+ * Raw HTTP (JDK HttpClient) test helper, independent of the SDK client. Works in both modes: over
+ * HTTPS it presents the client certificate of the credential's structure, and in VERIFY a request
+ * without {@code as(...)} carries a VIHF of the fake's default professional for {@link #INS} (or the
+ * patient given by {@link #forPatient}); {@link #anonymous()} sends no credential at all.
+ */
 final class RawHttp {
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final String INS = "279119913400976";
     static final String OTHER_INS = "180017512345660";
     static final String INS_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8";
     static final String PLACEHOLDER = "123456789012345";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient PLAIN = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Map<SSLContext, HttpClient> CLIENTS = new ConcurrentHashMap<>();
 
     private final FakeDmp dmp;
-    private String authorization;
+    private final String authorization;
+    private final FakeProfessional professional;
+    private final String patient;
+    private final AccessContext access;
+    private final boolean anonymous;
 
     RawHttp(FakeDmp dmp) {
-        this.dmp = dmp;
+        this(dmp, null, null, INS, AccessContext.normal(), false);
     }
 
-    /** Acts as this professional for the patient (null = no credential). */
+    private RawHttp(FakeDmp dmp, String authorization, FakeProfessional professional, String patient,
+            AccessContext access, boolean anonymous) {
+        this.dmp = dmp;
+        this.authorization = authorization;
+        this.professional = professional;
+        this.patient = patient;
+        this.access = access;
+        this.anonymous = anonymous;
+    }
+
+    /** Sends exactly this Authorization header (e.g. an unsigned JWT or a forged VIHF). */
     RawHttp as(String authorizationHeader) {
-        RawHttp h = new RawHttp(dmp);
-        h.authorization = authorizationHeader;
-        return h;
+        return new RawHttp(dmp, authorizationHeader, professional, patient, access, false);
+    }
+
+    /** Acts as this professional (credentials of the fake's mode) for the current patient, normal access. */
+    RawHttp as(FakeProfessional who) {
+        return new RawHttp(dmp, null, who, patient, access, false);
+    }
+
+    /** Acts as this professional for this patient and access mode. */
+    RawHttp as(FakeProfessional who, String ins, AccessContext accessContext) {
+        return new RawHttp(dmp, null, who, ins, accessContext, false);
+    }
+
+    /** The default credential names this patient. */
+    RawHttp forPatient(String ins) {
+        return new RawHttp(dmp, authorization, professional, ins, access, anonymous);
+    }
+
+    /** No Authorization header at all (the client certificate is still presented over HTTPS). */
+    RawHttp anonymous() {
+        return new RawHttp(dmp, null, professional, patient, access, true);
+    }
+
+    private CredentialsProvider provider() {
+        return professional != null ? dmp.credentials(professional) : dmp.credentials();
+    }
+
+    private HttpClient client() {
+        Optional<SSLContext> ssl = provider().sslContext();
+        return ssl.map(c -> CLIENTS.computeIfAbsent(c, k -> HttpClient.newBuilder().sslContext(k)
+                .connectTimeout(Duration.ofSeconds(5)).build())).orElse(PLAIN);
+    }
+
+    private Optional<String> authorizationHeader() {
+        if (anonymous) {
+            return Optional.empty();
+        }
+        if (authorization != null) {
+            return Optional.of(authorization);
+        }
+        if (professional == null && dmp.auth() == AuthMode.OFF) {
+            return Optional.empty();
+        }
+        return provider().headers(CredentialRequest.dmp(Ins.nir(patient), access)).getOrDefault("Authorization",
+                List.of()).stream().findFirst();
     }
 
     record Response(int status, String contentType, byte[] body, HttpResponse<byte[]> raw) {
@@ -100,12 +170,10 @@ final class RawHttp {
     }
 
     private Response send(HttpRequest.Builder b) {
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
+        authorizationHeader().ifPresent(h -> b.header("Authorization", h));
         b.timeout(Duration.ofSeconds(10));
         try {
-            HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = client().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

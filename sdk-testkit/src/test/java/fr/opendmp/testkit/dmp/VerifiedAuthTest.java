@@ -101,9 +101,13 @@ class VerifiedAuthTest {
     }
 
     @Test
-    void verifyWithoutTlsCredentialsIsRefusedAtStart() {
-        assertThatThrownBy(() -> FakeDmp.builder().auth(AuthMode.VERIFY).start())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("tls");
+    void verifyIsTheDefaultAndWithoutTlsCredentialsUsesTheSharedTestPki() {
+        try (FakeDmp a = FakeDmp.builder().start(); FakeDmp b = FakeDmp.builder().auth(AuthMode.VERIFY).start()) {
+            assertThat(a.auth()).isEqualTo(AuthMode.VERIFY);
+            assertThat(a.baseUri().getScheme()).isEqualTo("https");
+            assertThat(a.tls().orElseThrow().ca()).isSameAs(b.tls().orElseThrow().ca());
+            assertThat(a.tls().orElseThrow().ca()).isNotSameAs(ca);
+        }
     }
 
     @Test

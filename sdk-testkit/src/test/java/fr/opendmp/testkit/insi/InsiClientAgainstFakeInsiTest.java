@@ -30,13 +30,21 @@ import org.junit.jupiter.api.Test;
 
 class InsiClientAgainstFakeInsiTest {
 
-    /** Adds one header, to prove the client asks the SPI with {@link CredentialRequest#insi()}. */
+    /**
+     * Adds one header, to prove the client asks the SPI with {@link CredentialRequest#insi()}; mTLS
+     * with the fake's accepted client certificate.
+     */
     static final class HeaderCredentials implements CredentialsProvider {
         volatile CredentialRequest lastRequest;
+        private final Optional<SSLContext> ssl;
+
+        HeaderCredentials(Optional<SSLContext> ssl) {
+            this.ssl = ssl;
+        }
 
         @Override
         public Optional<SSLContext> sslContext() {
-            return Optional.empty();
+            return ssl;
         }
 
         @Override
@@ -53,7 +61,7 @@ class InsiClientAgainstFakeInsiTest {
     @BeforeEach
     void start() {
         fake = FakeInsi.builder().slowDelay(Duration.ofMillis(1500)).start();
-        credentials = new HeaderCredentials();
+        credentials = new HeaderCredentials(fake.sslContext());
         client = client(1, Duration.ofSeconds(5));
     }
 
@@ -259,7 +267,7 @@ class InsiClientAgainstFakeInsiTest {
     void fakeRefusesARequestWithoutCallingContextWithASenderFault() throws Exception {
         String bare = "<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\"><soap:Body>"
                 + "<RECSANSVITALE xmlns=\"http://www.cnamts.fr/INSiRecSans\"/></soap:Body></soap:Envelope>";
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(fake.baseUri())
+        HttpResponse<String> r = HttpClient.newBuilder().sslContext(fake.sslContext().orElseThrow()).build().send(HttpRequest.newBuilder(fake.baseUri())
                 .header("Content-Type", "application/soap+xml").POST(HttpRequest.BodyPublishers.ofString(bare))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);

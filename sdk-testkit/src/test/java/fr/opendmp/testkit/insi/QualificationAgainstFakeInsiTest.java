@@ -31,7 +31,7 @@ class QualificationAgainstFakeInsiTest {
     @BeforeAll
     static void start() {
         fake = FakeInsi.builder().start();
-        client = InsiClient.builder().endpoint(fake.baseUri()).credentials(CredentialsProvider.none())
+        client = InsiClient.builder().endpoint(fake.baseUri()).credentials(fake.credentials())
                 .software("OpenDMP-tests", "0.1", "TEST-AUTH-42").emitter("structure-test").maxRetries(0).build();
         qualification = Qualification.with(client);
     }

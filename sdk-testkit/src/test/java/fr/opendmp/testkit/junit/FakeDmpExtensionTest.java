@@ -8,6 +8,11 @@ import fr.opendmp.testkit.dmp.Validation;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import fr.opendmp.core.access.AccessContext;
+import fr.opendmp.core.credentials.CredentialRequest;
+import fr.opendmp.core.credentials.CredentialsProvider;
+import fr.opendmp.core.ins.Ins;
+import fr.opendmp.testkit.dmp.AuthMode;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /** The extension injects one started fake per class and resets it between tests. */
@@ -31,7 +36,18 @@ class FakeDmpExtensionTest {
     @Order(2)
     void sameFakeIsResetBeforeTheNextTest(FakeDmp dmp) {
         assertThat(dmp).isSameAs(first);
+        assertThat(dmp.auth()).as("VERIFY by default").isEqualTo(AuthMode.VERIFY);
         assertThat(dmp.documentCount()).isZero();
         assertThat(dmp.history()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void aCredentialsParameterGetsTheFakesVerifiedCredentialsOfItsDefaultProfessional(FakeDmp dmp,
+            CredentialsProvider credentials) {
+        assertThat(credentials).isSameAs(dmp.credentials());
+        assertThat(credentials.sslContext()).isPresent();
+        assertThat(credentials.headers(CredentialRequest.dmp(Ins.nir("279119913400976"), AccessContext.normal()))
+                .get("Authorization")).singleElement().satisfies(h -> assertThat(h).startsWith("IHE-SAML "));
     }
 }

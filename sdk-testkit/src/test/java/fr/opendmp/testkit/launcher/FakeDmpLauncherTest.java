@@ -3,6 +3,25 @@ package fr.opendmp.testkit.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.opendmp.auth.keys.KeyMaterials;
+import fr.opendmp.auth.keys.TrustAnchors;
+import fr.opendmp.auth.provider.AuthCredentialsProvider;
+import fr.opendmp.auth.provider.CredentialSource;
+import fr.opendmp.auth.provider.SamlHeaderPlacement;
+import fr.opendmp.auth.tls.MutualTls;
+import fr.opendmp.auth.vihf.AuthenticationMode;
+import fr.opendmp.auth.vihf.CodedValue;
+import fr.opendmp.auth.vihf.Professional;
+import fr.opendmp.auth.vihf.Software;
+import fr.opendmp.auth.vihf.Structure;
+import fr.opendmp.auth.vihf.VihfIssuer;
+import fr.opendmp.auth.vihf.VihfSigner;
+import fr.opendmp.core.access.AccessContext;
+import fr.opendmp.core.credentials.CredentialRequest;
+import fr.opendmp.core.credentials.CredentialsProvider;
+import fr.opendmp.core.ins.Ins;
+import fr.opendmp.testkit.auth.SignedTestCredentials;
+import fr.opendmp.testkit.dmp.AuthMode;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.Validation;
 import java.io.ByteArrayOutputStream;
@@ -14,10 +33,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher parses its options, applies a seed file and prints the base URL. */
+/** The launcher parses its options, applies a seed file, prints the base URL and writes its credentials. */
 class FakeDmpLauncherTest {
 
     @Test
@@ -34,6 +58,48 @@ class FakeDmpLauncherTest {
                     + "/Patient?identifier=urn%3Aoid%3A1.2.250.1.213.1.4.8%7C279119913400976")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.body()).contains("\"total\":0");
+        }
+    }
+
+    @Test
+    void authVerifyWritesCredentialsThatAnotherProcessCanUseToGet200(@TempDir Path dir) throws Exception {
+        Path credentials = dir.resolve("creds");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (FakeDmp dmp = FakeDmpLauncher.start(new String[] {"--port", "0", "--auth", "verify",
+            "--credentials-dir", credentials.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            String printed = out.toString(StandardCharsets.UTF_8);
+            assertThat(dmp.auth()).isEqualTo(AuthMode.VERIFY);
+            assertThat(printed).contains(dmp.baseUri().toString()).contains(credentials.toAbsolutePath().toString())
+                    .doesNotContain("PRIVATE KEY");
+            Matcher m = Pattern.compile("PKCS#12 password: ([0-9a-f]+)").matcher(printed);
+            assertThat(m.find()).isTrue();
+            char[] password = m.group(1).toCharArray();
+            assertThat(printed.split(m.group(1), -1)).as("the password is printed once").hasSize(2);
+            assertThat(credentials.resolve("client.p12")).exists();
+            assertThat(credentials.resolve("sign.p12")).exists();
+            assertThat(Files.readString(credentials.resolve("ca.pem"))).startsWith("-----BEGIN CERTIFICATE-----");
+
+            // what another process does with the three files, using sdk-auth only
+            SSLContext tls = MutualTls.builder()
+                    .clientKey(KeyMaterials.fromPkcs12(credentials.resolve("client.p12"), password, Optional.empty()))
+                    .trust(TrustAnchors.fromPem(List.of(credentials.resolve("ca.pem")))).build();
+            VihfIssuer issuer = VihfIssuer.builder()
+                    .signer(new VihfSigner(KeyMaterials.fromPkcs12(credentials.resolve("sign.p12"), password,
+                            Optional.empty())))
+                    .professional(new Professional("899700777701", "EXTERNE Jean", List.of(
+                            CodedValue.profession("10", "Médecin"), CodedValue.specialty("SM26", "Médecine générale"))))
+                    .structure(new Structure(SignedTestCredentials.STRUCTURE_ID, "SA07^1.2.250.1.71.4.2.4"))
+                    .software(new Software("Other process", "1.0", "TEST", Optional.empty()))
+                    .mode(AuthenticationMode.INDIRECTE_RENFORCEE).build();
+            CredentialsProvider provider = AuthCredentialsProvider.builder().sslContext(tls)
+                    .source(CredentialSource.vihf(issuer)).placement(SamlHeaderPlacement.iheSaml()).build();
+            String header = provider.headers(CredentialRequest.dmp(Ins.nir("279119913400976"), AccessContext.normal()))
+                    .get("Authorization").get(0);
+            HttpResponse<String> r = HttpClient.newBuilder().sslContext(tls).build().send(HttpRequest.newBuilder(
+                    URI.create(dmp.baseUri() + "/Patient?identifier=urn%3Aoid%3A1.2.250.1.213.1.4.8%7C279119913400976"))
+                    .header("Authorization", header).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("\"total\":1");
         }
     }
 

@@ -67,6 +67,10 @@ public final class VihfCallers {
         return code == VihfFailure.Code.VIHF_ATTRIBUTE_MISSING || code == VihfFailure.Code.VIHF_ATTRIBUTE_INVALID;
     }
 
+    /**
+     * The same attributes the OFF mode reads from the JWT (see {@link CallerReader}); the VIHF has a
+     * single display name ({@code subject-id}), kept as the family name (no access rule reads names).
+     */
     private static Caller toCaller(VerifiedCaller v) {
         String profession = v.roles().isEmpty() ? "10" : v.roles().get(0).code();
         String specialty = v.roles().size() > 1 ? v.roles().get(1).code() : "";
