@@ -22,8 +22,14 @@ public final class Demo {
      * @throws IllegalStateException if a step did not do what it should
      */
     public static void main(String[] args) {
+        // The fakes answer small responses at once instead of waiting ~40 ms for a delayed ACK.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         Transcript transcript = new Transcript(System.out);
         try (EmbeddedFakes fakes = EmbeddedFakes.start()) {
+            transcript.section("Embedded fakes: INSi " + fakes.insi().baseUri() + ", DMP " + fakes.dmp().baseUri()
+                    + ", credentials " + fakes.dmp().auth() + " (mTLS + signed VIHF)");
             IdentityWalkthrough.run(fakes, transcript);
             GpPracticeJourney.run(fakes, transcript);
             HospitalJourney.run(fakes, transcript);

@@ -1,23 +1,22 @@
 package fr.opendmp.examples.fakes;
 
 import fr.opendmp.core.client.DmpClient;
-import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.ins.InsOidPolicy;
 import fr.opendmp.core.insi.InsiClient;
 import fr.opendmp.core.transport.http.RetryPolicy;
-import fr.opendmp.testkit.dmp.AuthMode;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.FakePatient;
 import fr.opendmp.testkit.dmp.FakeProfessional;
-import fr.opendmp.testkit.dmp.TestCredentials;
 import fr.opendmp.testkit.insi.FakeInsi;
 import fr.opendmp.testkit.insi.FakeInsiPopulation;
 import java.time.Duration;
 
 /**
  * The services a journey talks to, embedded in the JVM: a strict fake DMP and a fake INSi whose
- * fictitious population (test INS OIDs) all have an open DMP. Clients built here are configured as
- * a vendor would configure them for a test platform ({@link InsOidPolicy#TEST}).
+ * fictitious population (test INS OIDs) all have an open DMP. Both verify credentials as the real
+ * services do: HTTPS with a TLS client certificate from the test CA, and for the DMP a signed VIHF
+ * per request naming the professional, the patient and the access mode. Clients built here are
+ * configured as a vendor would configure them for a test platform ({@link InsOidPolicy#TEST}).
  */
 public final class EmbeddedFakes implements AutoCloseable {
 
@@ -40,7 +39,7 @@ public final class EmbeddedFakes implements AutoCloseable {
         FakeInsi insi = FakeInsi.builder().start();
         FakeDmp dmp;
         try {
-            dmp = FakeDmp.builder().auth(AuthMode.OFF).start();
+            dmp = FakeDmp.builder().start();
         } catch (RuntimeException e) {
             insi.close();
             throw e;
@@ -61,25 +60,22 @@ public final class EmbeddedFakes implements AutoCloseable {
 
     /**
      * @param professional who acts (seeded in the fake DMP on the way)
-     * @return a DMP client acting as this professional; close it
+     * @return a DMP client acting as this professional, over mTLS with a VIHF signed for each
+     *     request; close it
      */
     public DmpClient dmpClient(FakeProfessional professional) {
         dmp.seedProfessional(professional);
-        return DmpClient.builder().endpoint(dmp.baseUri()).credentials(credentials(professional))
+        return DmpClient.builder().endpoint(dmp.baseUri()).credentials(dmp.credentials(professional))
                 .software(SOFTWARE, VERSION, HOMOLOGATION).sourceId(SOURCE_ID)
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(2)))
                 .insOidPolicy(InsOidPolicy.TEST).build();
     }
 
-    /** @return an INSi client for the structure; close it */
+    /** @return an INSi client for the structure (mTLS with its ORG AUTH_CLI certificate); close it */
     public InsiClient insiClient() {
-        return InsiClient.builder().endpoint(insi.baseUri()).credentials(CredentialsProvider.none())
+        return InsiClient.builder().endpoint(insi.baseUri()).credentials(insi.credentials())
                 .software(SOFTWARE, VERSION, HOMOLOGATION).emitter("examples-structure")
                 .requestTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    private CredentialsProvider credentials(FakeProfessional professional) {
-        return TestCredentials.of(professional);
     }
 
     @Override

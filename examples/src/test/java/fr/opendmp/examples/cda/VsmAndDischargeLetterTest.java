@@ -16,7 +16,6 @@ import fr.opendmp.core.ins.Sex;
 import fr.opendmp.core.search.DocumentQuery;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.FakeProfessional;
-import fr.opendmp.testkit.dmp.TestCredentials;
 import fr.opendmp.testkit.junit.FakeDmpTest;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -36,7 +35,7 @@ class VsmAndDischargeLetterTest {
                 .birthFirstNames("DOMINIQUE").birthDate("1979-03-28").sex(Sex.F).birthPlaceCode("51215").build(),
                 TEST_PATIENT);
         try (DmpClient dmp = DmpClient.builder().endpoint(fake.baseUri())
-                .credentials(TestCredentials.of(FakeProfessional.doctor(GP.idNatPs())))
+                .credentials(fake.credentials(FakeProfessional.doctor(GP.idNatPs())))
                 .software("ExampleLPS", "1.0", "TEST-EXAMPLE").sourceId("1.2.250.1.999.42")
                 .insOidPolicy(InsOidPolicy.TEST).build()) {
 

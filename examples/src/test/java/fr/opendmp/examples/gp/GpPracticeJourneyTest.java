@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.opendmp.examples.fakes.EmbeddedFakes;
 import fr.opendmp.examples.transcript.Transcript;
 import fr.opendmp.testkit.dmp.AccessEvent;
+import fr.opendmp.testkit.dmp.AuthMode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,8 @@ class GpPracticeJourneyTest {
         try (EmbeddedFakes fakes = EmbeddedFakes.start()) {
             GpPracticeJourney.run(fakes, transcript, OffsetDateTime.parse("2026-11-23T10:00:00+01:00"));
 
+            assertThat(fakes.dmp().auth()).as("signed VIHF over mTLS").isEqualTo(AuthMode.VERIFY);
+            assertThat(fakes.dmp().baseUri().getScheme()).isEqualTo("https");
             assertThat(transcript.steps()).hasSize(10).allSatisfy(s -> assertThat(s.ok()).as(s.name()).isTrue());
             assertThat(fakes.dmp().documentCount()).as("v1 kept as superseded, v2 current").isEqualTo(2);
             assertThat(fakes.dmp().history()).extracting(AccessEvent::idNatPs).containsOnly(GpPracticeJourney.GP.idNatPs());

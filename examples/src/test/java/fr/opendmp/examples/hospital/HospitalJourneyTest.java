@@ -6,6 +6,7 @@ import fr.opendmp.core.access.AccessMode;
 import fr.opendmp.examples.fakes.EmbeddedFakes;
 import fr.opendmp.examples.transcript.Transcript;
 import fr.opendmp.testkit.dmp.AccessEvent;
+import fr.opendmp.testkit.dmp.AuthMode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,8 @@ class HospitalJourneyTest {
         try (EmbeddedFakes fakes = EmbeddedFakes.start()) {
             HospitalJourney.run(fakes, transcript, OffsetDateTime.parse("2026-11-23T10:00:00+01:00"));
 
+            assertThat(fakes.dmp().auth()).as("signed VIHF over mTLS").isEqualTo(AuthMode.VERIFY);
+            assertThat(fakes.dmp().baseUri().getScheme()).isEqualTo("https");
             assertThat(transcript.steps()).hasSize(9).allSatisfy(s -> assertThat(s.ok()).as(s.name()).isTrue());
             assertThat(fakes.dmp().documentCount()).isEqualTo(5);
             assertThat(fakes.dmp().history()).filteredOn(e -> e.idNatPs().equals(HospitalJourney.EMERGENCY.idNatPs()))

@@ -27,7 +27,6 @@ import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.FakePatient;
 import fr.opendmp.testkit.dmp.FakeProfessional;
 import fr.opendmp.testkit.dmp.Fault;
-import fr.opendmp.testkit.dmp.TestCredentials;
 import fr.opendmp.testkit.junit.FakeDmpTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,8 +38,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How a software vendor tests its DMP integration: the real {@link DmpClient} against the embedded
- * {@link FakeDmp} (strict validation), started once per class and reset before each test by
- * {@link FakeDmpTest}. All data here is fictitious.
+ * {@link FakeDmp} (strict validation, HTTPS with mTLS and a signed VIHF per request, as the real DMP
+ * asks), started once per class and reset before each test by {@link FakeDmpTest}.
+ * {@code dmp.credentials(professional)} gives the credentials the fake accepts; in production the
+ * client gets its provider from sdk-auth instead. All data here is fictitious.
  */
 @FakeDmpTest
 class VendorIntegrationTest {
@@ -110,7 +111,7 @@ class VendorIntegrationTest {
     }
 
     private DmpClient clientFor(FakeProfessional who, RetryPolicy retries) {
-        return DmpClient.builder().endpoint(dmp.baseUri()).credentials(TestCredentials.of(who))
+        return DmpClient.builder().endpoint(dmp.baseUri()).credentials(dmp.credentials(who))
                 .software("VendorLPS", "1.0", "TEST-VENDOR").sourceId("1.2.250.1.999.42")
                 .retryPolicy(retries)
                 .accessCacheTtl(Duration.ZERO)
