@@ -1,5 +1,6 @@
 package fr.opendmp.core.document;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -25,6 +26,11 @@ public record DocumentContent(DocumentMetadata metadata, byte[] bytes) {
     @Override
     public byte[] bytes() {
         return bytes.clone();
+    }
+
+    /** @return a read-only view of the raw content, without copying it (for writers of large documents) */
+    public ByteBuffer content() {
+        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     }
 
     /** @return the size of the raw content */

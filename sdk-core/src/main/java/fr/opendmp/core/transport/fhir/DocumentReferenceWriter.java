@@ -10,6 +10,7 @@ import fr.opendmp.core.document.Visibility;
 import fr.opendmp.core.ins.Ins;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +52,6 @@ public final class DocumentReferenceWriter {
     public static ObjectNode write(DocumentContent doc, Ins ins, Optional<String> binaryUrl,
             Optional<String> replacesId, Options options) {
         DocumentMetadata m = doc.metadata();
-        byte[] bytes = doc.bytes();
         ObjectNode dr = FhirJson.object().put("resourceType", "DocumentReference");
         dr.set("meta", ResourceWriter.profile(binaryUrl.isPresent() ? COMPREHENSIVE : SIMPLIFIED));
         ArrayNode contained = dr.putArray("contained");
@@ -93,9 +93,9 @@ public final class DocumentReferenceWriter {
         if (binaryUrl.isPresent()) {
             attachment.put("url", binaryUrl.get());
         } else {
-            attachment.put("data", Base64.getEncoder().encodeToString(bytes));
+            attachment.set("data", FhirJson.base64(doc.content()));
         }
-        attachment.put("size", bytes.length).put("hash", sha1Base64(bytes)).put("title", m.title())
+        attachment.put("size", doc.size()).put("hash", sha1Base64(doc.content())).put("title", m.title())
                 .put("creation", FhirDates.format(m.creationTime()));
         content.set("format", FhirJson.coding(m.format()));
         ObjectNode context = dr.putObject("context");
@@ -115,8 +115,15 @@ public final class DocumentReferenceWriter {
 
     /** @return the base64 SHA-1 of the bytes, as FHIR {@code attachment.hash} */
     public static String sha1Base64(byte[] bytes) {
+        return sha1Base64(ByteBuffer.wrap(bytes));
+    }
+
+    /** @return the base64 SHA-1 of the buffer's remaining bytes (not consumed), as FHIR {@code attachment.hash} */
+    public static String sha1Base64(ByteBuffer bytes) {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(bytes));
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(bytes.duplicate());
+            return Base64.getEncoder().encodeToString(sha1.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is missing from this JVM", e);
         }

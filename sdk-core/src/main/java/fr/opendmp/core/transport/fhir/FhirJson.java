@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.opendmp.core.document.Code;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /** The shared Jackson setup and small JSON helpers of the FHIR mapping. Not API. */
@@ -32,6 +33,15 @@ public final class FhirJson {
     /** @return a new empty object */
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
+    }
+
+    /**
+     * @param content a document's bytes (read-only view)
+     * @return a node written as the base64 of the bytes, encoded while the JSON is written (no
+     *     base64 string, no copy of the document)
+     */
+    public static JsonNode base64(ByteBuffer content) {
+        return JsonNodeFactory.instance.pojoNode(new Base64Content(content));
     }
 
     /** @return the serialised bytes */

@@ -8,7 +8,6 @@ import fr.opendmp.core.document.UniqueIds;
 import fr.opendmp.core.ins.Ins;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,8 +69,8 @@ public final class TransactionBundleWriter {
         for (int i = 0; i < deposit.documents().size(); i++) {
             DocumentContent doc = deposit.documents().get(i);
             ObjectNode binary = FhirJson.object().put("resourceType", "Binary")
-                    .put("contentType", doc.metadata().contentType())
-                    .put("data", Base64.getEncoder().encodeToString(doc.bytes()));
+                    .put("contentType", doc.metadata().contentType());
+            binary.set("data", FhirJson.base64(doc.content()));
             add(entries, binUrls.get(i), binary, "POST", "Binary");
         }
         deposit.folderTitle().ifPresent(title -> add(entries, urn(), folder(deposit, ins, ctx, docUrls, title),

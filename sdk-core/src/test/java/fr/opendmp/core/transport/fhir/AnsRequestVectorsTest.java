@@ -87,9 +87,9 @@ class AnsRequestVectorsTest {
         DocumentContent doc = consultNote("urn:oid:1.2.250.1.213.1.4.8.99999.2", "Compte rendu de consultation",
                 "2026-06-12T10:00:00+02:00");
         fr.opendmp.core.document.Deposit deposit = depositOf(doc);
-        JsonNode ours = TransactionBundleWriter.write(deposit, INS, new TransactionBundleWriter.Context("1.2.3.4.5.6.7.8",
+        JsonNode ours = wire(TransactionBundleWriter.write(deposit, INS, new TransactionBundleWriter.Context("1.2.3.4.5.6.7.8",
                 "urn:uuid:7c5ee6a4-0b53-4c4a-8a8b-9d1c2b3a4f50", OffsetDateTime.parse("2026-06-12T10:00:00+02:00"),
-                Optional.empty(), DocumentReferenceWriter.Options.plain()));
+                Optional.empty(), DocumentReferenceWriter.Options.plain())));
 
         assertBundleShape(ours, theirs);
         assertSameDocumentReference(ours.at("/entry/1/resource"), theirs.at("/entry/1/resource"));
@@ -103,10 +103,10 @@ class AnsRequestVectorsTest {
         JsonNode theirs = ans("Bundle-example-td2-1-remplacement.json");
         DocumentContent doc = consultNote("urn:oid:1.2.250.1.213.1.4.8.99999.3", "Compte rendu de consultation (v2)",
                 "2026-06-12T11:00:00+02:00");
-        JsonNode ours = TransactionBundleWriter.write(depositOf(doc), INS, new TransactionBundleWriter.Context(
+        JsonNode ours = wire(TransactionBundleWriter.write(depositOf(doc), INS, new TransactionBundleWriter.Context(
                 "1.2.3.4.5.6.7.8", "urn:uuid:7c5ee6a4-0b53-4c4a-8a8b-9d1c2b3a4f51",
                 OffsetDateTime.parse("2026-06-12T11:00:00+02:00"), Optional.of("doc-x-id"),
-                DocumentReferenceWriter.Options.plain()));
+                DocumentReferenceWriter.Options.plain())));
 
         assertBundleShape(ours, theirs);
         assertSameDocumentReference(ours.at("/entry/1/resource"), theirs.at("/entry/1/resource"));
@@ -120,8 +120,8 @@ class AnsRequestVectorsTest {
         JsonNode theirs = ans("DocumentReference-example-td2-iti105-publication-simplifiee.json");
         DocumentContent doc = consultNote("urn:oid:1.2.250.1.213.1.4.8.99999.1", "Compte rendu de consultation",
                 "2026-06-12T10:00:00+02:00");
-        JsonNode ours = DocumentReferenceWriter.write(doc, INS, Optional.empty(), Optional.empty(),
-                DocumentReferenceWriter.Options.plain());
+        JsonNode ours = wire(DocumentReferenceWriter.write(doc, INS, Optional.empty(), Optional.empty(),
+                DocumentReferenceWriter.Options.plain()));
 
         for (String p : List.of("/meta/profile", "/masterIdentifier", "/status", "/type", "/subject", "/date",
                 "/content/0/attachment/contentType", "/content/0/attachment/data", "/content/0/attachment/title")) {
@@ -130,6 +130,11 @@ class AnsRequestVectorsTest {
         assertThat(identifierOf(ours, ours.at("/author/0/reference").asText()))
                 .isEqualTo(identifierOf(theirs, theirs.at("/author/0/reference").asText()));
         assertThat(ours.at("/content/0/attachment/url").isMissingNode()).isTrue();
+    }
+
+    /** @return the JSON as sent on the wire (the document bytes are base64-encoded while written) */
+    private static JsonNode wire(JsonNode written) throws java.io.IOException {
+        return FhirJson.MAPPER.readTree(FhirJson.bytes(written));
     }
 
     private static void assertBundleShape(JsonNode ours, JsonNode theirs) {
