@@ -1,0 +1,2 @@
+/** The suite runner: JMH runs, fresh JVMs, the results table. */
+package fr.opendmp.bench.run;
