@@ -2,15 +2,12 @@ package fr.opendmp.core.document;
 
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Document uniqueIds: {@code urn:oid:<oid>} or {@code urn:uuid:<uuid>} (system {@code urn:ietf:rfc:3986}). */
 public final class UniqueIds {
 
     /** The FHIR system of a uniqueId. */
     public static final String SYSTEM = "urn:ietf:rfc:3986";
-
-    private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
 
     private UniqueIds() {
     }
@@ -24,13 +21,13 @@ public final class UniqueIds {
     public static String normalise(String uniqueId) {
         Objects.requireNonNull(uniqueId, "uniqueId");
         String v = uniqueId.trim();
-        if (v.startsWith("urn:oid:") && OID.matcher(v.substring(8)).matches()) {
+        if (v.startsWith("urn:oid:") && isOid(v, 8)) {
             return v;
         }
         if (v.startsWith("urn:uuid:") && isUuid(v.substring(9))) {
             return v.toLowerCase(java.util.Locale.ROOT);
         }
-        if (OID.matcher(v).matches()) {
+        if (isOid(v, 0)) {
             return "urn:oid:" + v;
         }
         if (isUuid(v)) {
@@ -49,6 +46,34 @@ public final class UniqueIds {
         UUID u = UUID.randomUUID();
         String hex = String.format("%016x%016x", u.getMostSignificantBits(), u.getLeastSignificantBits());
         return "urn:oid:2.25." + new java.math.BigInteger(hex, 16);
+    }
+
+    /**
+     * {@code [0-2](\.(0|[1-9][0-9]*))+} from {@code from} to the end, without a regex (this runs for
+     * every entry of every search answer).
+     */
+    static boolean isOid(String v, int from) {
+        int n = v.length();
+        if (n - from < 3 || v.charAt(from) < '0' || v.charAt(from) > '2' || v.charAt(from + 1) != '.') {
+            return false;
+        }
+        int i = from + 2;
+        while (true) {
+            int start = i;
+            while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == start || (v.charAt(start) == '0' && i - start > 1)) {
+                return false;
+            }
+            if (i == n) {
+                return true;
+            }
+            if (v.charAt(i) != '.') {
+                return false;
+            }
+            i++;
+        }
     }
 
     private static boolean isUuid(String s) {

@@ -33,31 +33,46 @@ public final class FhirDates {
         }
     }
 
-    /** Parses {@code yyyy-MM-ddTHH:mm:ss(Z|±HH:mm)} without a formatter (the searchset hot path). */
+    /**
+     * Parses {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:mm)} without a formatter (the searchset hot
+     * path); {@code null} for any other shape, which the caller hands to {@link OffsetDateTime#parse}.
+     */
     private static OffsetDateTime fast(String v) {
-        if (v.length() != 20 && v.length() != 25) {
-            return null;
-        }
-        if (v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':'
+        int n = v.length();
+        if (n < 20 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':'
                 || v.charAt(16) != ':') {
             return null;
         }
+        int i = 19;
+        int nanos = 0;
+        if (v.charAt(i) == '.') {
+            int digits = 0;
+            i++;
+            while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+                if (digits < 9) {
+                    nanos = nanos * 10 + (v.charAt(i) - '0');
+                }
+                digits++;
+                i++;
+            }
+            if (digits == 0 || digits > 9) {
+                return null;
+            }
+            for (int d = digits; d < 9; d++) {
+                nanos *= 10;
+            }
+        }
         ZoneOffset offset;
-        if (v.length() == 20) {
-            if (v.charAt(19) != 'Z') {
-                return null;
-            }
+        if (i == n - 1 && v.charAt(i) == 'Z') {
             offset = ZoneOffset.UTC;
+        } else if (i == n - 6 && (v.charAt(i) == '+' || v.charAt(i) == '-') && v.charAt(i + 3) == ':') {
+            int seconds = num(v, i + 1, i + 3) * 3600 + num(v, i + 4, i + 6) * 60;
+            offset = ZoneOffset.ofTotalSeconds(v.charAt(i) == '-' ? -seconds : seconds);
         } else {
-            char sign = v.charAt(19);
-            if ((sign != '+' && sign != '-') || v.charAt(22) != ':') {
-                return null;
-            }
-            int seconds = (num(v, 20, 22) * 3600 + num(v, 23, 25) * 60) * (sign == '-' ? -1 : 1);
-            offset = ZoneOffset.ofTotalSeconds(seconds);
+            return null;
         }
         return OffsetDateTime.of(num(v, 0, 4), num(v, 5, 7), num(v, 8, 10), num(v, 11, 13), num(v, 14, 16),
-                num(v, 17, 19), 0, offset);
+                num(v, 17, 19), nanos, offset);
     }
 
     private static int num(String v, int from, int to) {
