@@ -2,9 +2,6 @@ package fr.opendmp.testkit.dmp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import fr.opendmp.core.access.AccessMode;
 import fr.opendmp.core.credentials.CredentialRequest;
 import fr.opendmp.core.credentials.CredentialsProvider;
@@ -22,6 +19,7 @@ import fr.opendmp.testkit.dmp.internal.Seeds;
 import fr.opendmp.testkit.dmp.internal.ServerHandler;
 import fr.opendmp.testkit.dmp.internal.VerifiedCredentials;
 import fr.opendmp.testkit.dmp.internal.VihfCallers;
+import fr.opendmp.testkit.internal.MutualTlsServers;
 import fr.opendmp.testkit.internal.SharedTestPki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +36,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * An in-memory fake of the DMP FHIR interface on a loopback port (spec dmp-fhir.md): TD02, TD2,
@@ -93,17 +90,8 @@ public final class FakeDmp implements AutoCloseable {
                 vihfCallers, b.cdaHeaderReader, b.feedingProfile, b.brisDeGlaceOverridesBlock, b.maxBodyBytes, b.clock);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port);
         if (effective != null) {
-            HttpsServer https = HttpsServer.create(address, 64);
             SSLContext serverContext = b.tls != null ? b.tls.serverSslContext() : SharedTestPki.serverSslContext();
-            https.setHttpsConfigurator(new HttpsConfigurator(serverContext) {
-                @Override
-                public void configure(HttpsParameters params) {
-                    SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
-                    ssl.setNeedClientAuth(true);
-                    params.setSSLParameters(ssl);
-                }
-            });
-            this.server = https;
+            this.server = MutualTlsServers.create(address, 64, serverContext);
         } else {
             this.server = HttpServer.create(address, 64);
         }

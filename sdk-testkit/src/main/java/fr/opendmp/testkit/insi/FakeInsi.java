@@ -2,14 +2,12 @@ package fr.opendmp.testkit.insi;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import fr.opendmp.core.credentials.CredentialRequest;
 import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.testkit.auth.SignedTestCredentials;
 import fr.opendmp.testkit.dmp.AuthMode;
+import fr.opendmp.testkit.internal.MutualTlsServers;
 import fr.opendmp.testkit.internal.SharedTestPki;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -133,16 +130,7 @@ public final class FakeInsi implements AutoCloseable {
         this.tls = Optional.ofNullable(effective);
         if (effective != null) {
             SSLContext serverContext = b.tls != null ? b.tls.serverSslContext() : SharedTestPki.serverSslContext();
-            HttpsServer https = HttpsServer.create(address, 0);
-            https.setHttpsConfigurator(new HttpsConfigurator(serverContext) {
-                @Override
-                public void configure(HttpsParameters params) {
-                    SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
-                    ssl.setNeedClientAuth(true);
-                    params.setSSLParameters(ssl);
-                }
-            });
-            this.server = https;
+            this.server = MutualTlsServers.create(address, 0, serverContext);
         } else {
             this.server = HttpServer.create(address, 0);
         }

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
-import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import fr.opendmp.auth.psc.TokenExchangeClient;
 import fr.opendmp.testkit.auth.SignedTestCredentials;
+import fr.opendmp.testkit.internal.MutualTlsServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +32,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
@@ -72,18 +70,11 @@ public final class FakeApiAuthorizationServer implements AutoCloseable {
         this.clock = b.clock;
         this.keys = b.keys != null ? b.keys : OAuthServerIo.newRsaKeyPair();
         try {
-            this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            this.server = MutualTlsServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0,
+                    tls.serverSslContext());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setHttpsConfigurator(new HttpsConfigurator(tls.serverSslContext()) {
-            @Override
-            public void configure(HttpsParameters params) {
-                SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
-                ssl.setNeedClientAuth(true);
-                params.setSSLParameters(ssl);
-            }
-        });
         this.issuer = "https://localhost:" + server.getAddress().getPort();
         server.createContext(TOKEN_PATH, this::handle);
         server.start();
