@@ -9,13 +9,10 @@ import fr.opendmp.cda.build.Organization;
 import fr.opendmp.cda.build.Problem;
 import fr.opendmp.cda.build.Professional;
 import fr.opendmp.cda.build.Vsm;
-import fr.opendmp.cda.metadata.CdaMetadata;
 import fr.opendmp.cda.read.CdaParseException;
-import fr.opendmp.cda.read.CdaReader;
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.document.Code;
 import fr.opendmp.core.document.CodeSystems;
-import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DepositReceipt;
 import fr.opendmp.core.ins.PatientIdentity;
 import java.time.OffsetDateTime;
@@ -68,9 +65,6 @@ public final class VsmAndDischargeLetter {
                         .followUp("Consultation de cardiologie à 1 mois").build())
                 .toBytes();
 
-        return dmp.documents().deposit(Deposit.builder().patient(patient)
-                .document(CdaMetadata.derive(CdaReader.read(vsm)), vsm)
-                .document(CdaMetadata.derive(CdaReader.read(letter)), letter)
-                .build());
+        return dmp.documents().deposit(CdaDeposits.of(patient, vsm, letter).build());
     }
 }

@@ -11,7 +11,6 @@ import fr.opendmp.cda.build.Organization;
 import fr.opendmp.cda.build.Problem;
 import fr.opendmp.cda.build.Professional;
 import fr.opendmp.cda.build.Vsm;
-import fr.opendmp.cda.metadata.CdaMetadata;
 import fr.opendmp.cda.read.CdaDocument;
 import fr.opendmp.cda.read.CdaReader;
 import fr.opendmp.core.access.AccessMode;
@@ -33,6 +32,7 @@ import fr.opendmp.core.insi.CarteVitaleBeneficiary;
 import fr.opendmp.core.insi.InsiClient;
 import fr.opendmp.core.insi.InsiResult;
 import fr.opendmp.core.search.DocumentQuery;
+import fr.opendmp.examples.cda.CdaDeposits;
 import fr.opendmp.examples.fakes.EmbeddedFakes;
 import fr.opendmp.examples.transcript.Transcript;
 import fr.opendmp.testkit.dmp.FakeProfessional;
@@ -199,10 +199,7 @@ public final class GpPracticeJourney {
 
     private static DepositReceipt deposit(DmpClient dmp, PatientIdentity patient, byte[] cda,
             Optional<DocumentEntry> replacing) throws Exception {
-        CdaDocument read = CdaReader.read(cda);
-        Deposit.Builder builder = Deposit.builder().patient(patient).document(CdaMetadata.derive(read), cda);
-        CdaMetadata.custodian(read).ifPresent(builder::custodian);
-        Deposit deposit = builder.build();
+        Deposit deposit = CdaDeposits.of(patient, cda).build();
         return replacing.isPresent() ? dmp.documents().replace(replacing.get().id(), deposit)
                 : dmp.documents().deposit(deposit);
     }

@@ -8,8 +8,6 @@ import fr.opendmp.cda.build.LdlSes;
 import fr.opendmp.cda.build.Medication;
 import fr.opendmp.cda.build.Organization;
 import fr.opendmp.cda.build.Professional;
-import fr.opendmp.cda.metadata.CdaMetadata;
-import fr.opendmp.cda.read.CdaDocument;
 import fr.opendmp.cda.read.CdaReader;
 import fr.opendmp.core.access.AccessContext;
 import fr.opendmp.core.access.AccessMode;
@@ -18,7 +16,6 @@ import fr.opendmp.core.client.AccessRefusedException;
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.document.Code;
 import fr.opendmp.core.document.CodeSystems;
-import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DepositReceipt;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentStatus;
@@ -27,6 +24,7 @@ import fr.opendmp.core.document.RetrievedDocument;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.PatientIdentity;
 import fr.opendmp.core.search.DocumentQuery;
+import fr.opendmp.examples.cda.CdaDeposits;
 import fr.opendmp.examples.fakes.EmbeddedFakes;
 import fr.opendmp.examples.transcript.Transcript;
 import fr.opendmp.testkit.dmp.AccessEvent;
@@ -141,12 +139,7 @@ public final class HospitalJourney {
                 return expect(CdaReader.read(discharge[1]).isN1(), discharge[1].length + " bytes, N1 (PDF inside)");
             });
             transcript.step("3. deposit both in one submission (ITI-65)", () -> {
-                CdaDocument letter = CdaReader.read(discharge[0]);
-                Deposit.Builder both = Deposit.builder().patient(patient)
-                        .document(CdaMetadata.derive(letter), discharge[0])
-                        .document(CdaMetadata.derive(CdaReader.read(discharge[1])), discharge[1]);
-                CdaMetadata.custodian(letter).ifPresent(both::custodian);
-                DepositReceipt receipt = ward.documents().deposit(both.build());
+                DepositReceipt receipt = ward.documents().deposit(CdaDeposits.of(patient, discharge).build());
                 transcript.deposited(receipt.documents().size());
                 return expect(receipt.documents().size() == 2, "one submission, " + receipt.documents().size()
                         + " documents accepted");
@@ -216,9 +209,6 @@ public final class HospitalJourney {
     }
 
     private DepositReceipt deposit(DmpClient dmp, byte[] cda) throws Exception {
-        CdaDocument read = CdaReader.read(cda);
-        Deposit.Builder builder = Deposit.builder().patient(patient).document(CdaMetadata.derive(read), cda);
-        CdaMetadata.custodian(read).ifPresent(builder::custodian);
-        return dmp.documents().deposit(builder.build());
+        return dmp.documents().deposit(CdaDeposits.of(patient, cda).build());
     }
 }
