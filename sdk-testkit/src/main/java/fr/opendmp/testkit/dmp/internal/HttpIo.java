@@ -20,8 +20,7 @@ public final class HttpIo {
         if (length != null) {
             try {
                 if (Long.parseLong(length.trim()) > max) {
-                    drainQuietly(ex.getRequestBody());
-                    throw tooLarge(max);
+                    throw tooLarge(max); // send() discards the unread body before answering
                 }
             } catch (NumberFormatException e) {
                 throw FhirException.of(400, "invalid", "MALFORMED_REQUEST", "invalid Content-Length", "");
@@ -58,14 +57,6 @@ public final class HttpIo {
             }
         } catch (IOException alreadyReadOrBroken) {
             // a body read by the handler is closed: nothing left to discard
-        }
-    }
-
-    private static void drainQuietly(InputStream in) {
-        try (in) {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException ignored) {
-            // the response still goes out
         }
     }
 
