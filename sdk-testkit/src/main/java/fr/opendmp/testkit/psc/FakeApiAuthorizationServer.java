@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -199,7 +200,7 @@ public final class FakeApiAuthorizationServer implements AutoCloseable {
         private Duration lifetime = Duration.ofHours(1);
         private Clock clock = Clock.systemUTC();
         private KeyPair keys;
-        private final java.util.Set<String> given = new java.util.HashSet<>();
+        private final Set<String> given = new HashSet<>();
 
         private Builder() {
         }
