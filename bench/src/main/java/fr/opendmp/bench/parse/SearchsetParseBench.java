@@ -7,7 +7,7 @@ import fr.opendmp.bench.fixture.Searchsets;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.search.DocumentPage;
 import fr.opendmp.core.search.PageFetcher;
-import fr.opendmp.core.transport.fhir.SearchsetReader;
+import fr.opendmp.core.transport.internal.fhir.SearchsetReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;

@@ -3,7 +3,7 @@ package fr.opendmp.examples.fakes;
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.ins.InsOidPolicy;
 import fr.opendmp.core.insi.InsiClient;
-import fr.opendmp.core.transport.http.RetryPolicy;
+import fr.opendmp.core.transport.RetryPolicy;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.FakePatient;
 import fr.opendmp.testkit.dmp.FakeProfessional;

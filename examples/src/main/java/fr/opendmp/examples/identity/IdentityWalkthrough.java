@@ -11,7 +11,7 @@ import fr.opendmp.core.ins.InsMatricule;
 import fr.opendmp.core.ins.InsOid;
 import fr.opendmp.core.ins.PatientIdentity;
 import fr.opendmp.core.insi.InsiClient;
-import fr.opendmp.core.insi.InsiException;
+import fr.opendmp.core.error.DmpException;
 import fr.opendmp.core.insi.Qualification;
 import fr.opendmp.core.insi.Qualification.Outcome;
 import fr.opendmp.core.insi.Qualification.QualificationReport;
@@ -143,10 +143,10 @@ public final class IdentityWalkthrough {
                 fake.failNext(FakeInsi.Fault.UNAVAILABLE, 2);
                 QualificationReport r = qualification.qualify(
                         PatientIdentity.provisional(FakeInsiPopulation.CORSICA_BORN.traits()), idCard);
-                boolean retryable = r.failure().map(InsiException::retryable).orElse(false);
+                boolean retryable = r.failure().map(DmpException::retryable).orElse(false);
                 return expect(r.outcome() == Outcome.INSI_FAILED && retryable
                         && r.identity().status() == IdentityStatus.VALIDEE,
-                        describe(r) + ", " + r.failure().map(e -> e.kind() + " retryable=" + e.retryable()).orElse(""));
+                        describe(r) + ", " + r.failure().map(e -> e.getClass().getSimpleName() + " retryable=" + e.retryable()).orElse(""));
             });
         }
     }

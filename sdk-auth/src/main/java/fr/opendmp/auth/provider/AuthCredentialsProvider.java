@@ -1,8 +1,9 @@
 package fr.opendmp.auth.provider;
 
 import fr.opendmp.core.credentials.CredentialRequest;
-import fr.opendmp.core.credentials.CredentialsException;
+import fr.opendmp.core.error.CredentialsException;
 import fr.opendmp.core.credentials.CredentialsProvider;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,11 +27,13 @@ public final class AuthCredentialsProvider implements CredentialsProvider {
     private final Optional<SSLContext> sslContext;
     private final Optional<CredentialSource> source;
     private final CredentialPlacement placement;
+    private final AccessModeHeaders accessModeHeaders;
 
     private AuthCredentialsProvider(Builder b) {
         this.sslContext = Optional.ofNullable(b.sslContext);
         this.source = Optional.ofNullable(b.source);
         this.placement = b.placement != null ? b.placement : new BearerTokenPlacement();
+        this.accessModeHeaders = b.accessModeHeaders != null ? b.accessModeHeaders : AccessModeHeaders.defaults();
         if (sslContext.isEmpty() && source.isEmpty()) {
             throw new IllegalStateException("give a TLS context, a credential source, or both");
         }
@@ -56,7 +59,13 @@ public final class AuthCredentialsProvider implements CredentialsProvider {
         }
         Credential credential = source.get().credentialFor(request);
         try {
-            return placement.headers(credential);
+            Map<String, List<String>> headers = placement.headers(credential);
+            if (credential instanceof Credential.AccessToken) {
+                Map<String, List<String>> all = new LinkedHashMap<>(headers);
+                all.putAll(accessModeHeaders.headers(request.access()));
+                return all;
+            }
+            return headers;
         } catch (IllegalArgumentException e) {
             throw new CredentialsException("the credential placement " + placement.getClass().getSimpleName()
                     + " cannot carry this credential: " + e.getMessage(), e);
@@ -74,8 +83,22 @@ public final class AuthCredentialsProvider implements CredentialsProvider {
         private SSLContext sslContext;
         private CredentialSource source;
         private CredentialPlacement placement;
+        private AccessModeHeaders accessModeHeaders;
 
         private Builder() {
+        }
+
+        /**
+         * @param value where the access mode and bris de glace reason travel beside an OAuth token
+         *     (default {@link AccessModeHeaders#defaults()}; a VIHF carries them itself)
+         * @return this builder
+         */
+        public Builder accessModeHeaders(AccessModeHeaders value) {
+            if (accessModeHeaders != null) {
+                throw new IllegalStateException("accessModeHeaders was already set");
+            }
+            accessModeHeaders = Objects.requireNonNull(value, "accessModeHeaders");
+            return this;
         }
 
         /**

@@ -13,7 +13,7 @@ public interface CredentialSource {
     /**
      * @param request the service, patient and access mode
      * @return the credential
-     * @throws fr.opendmp.core.credentials.CredentialsException if it cannot be made
+     * @throws fr.opendmp.core.error.CredentialsException if it cannot be made
      */
     Credential credentialFor(CredentialRequest request);
 

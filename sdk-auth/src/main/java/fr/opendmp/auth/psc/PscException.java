@@ -1,6 +1,6 @@
 package fr.opendmp.auth.psc;
 
-import fr.opendmp.core.credentials.CredentialsException;
+import fr.opendmp.core.error.CredentialsException;
 import java.util.Optional;
 
 /**

@@ -6,6 +6,9 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.opendmp.core.access.AccessContext;
 import fr.opendmp.core.credentials.CredentialRequest;
+import fr.opendmp.core.error.CredentialsException;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,20 +102,38 @@ public final class VihfIssuer {
     /**
      * @param request the service, patient and access mode
      * @return a signed VIHF for it, from the cache while it has more than the renewal margin left
-     * @throws fr.opendmp.core.credentials.CredentialsException if it cannot be signed
+     * @throws fr.opendmp.core.error.CredentialsException if it cannot be signed
      * @throws IllegalArgumentException if the request lacks a patient the service requires
      */
     public SignedVihf issue(CredentialRequest request) {
         Objects.requireNonNull(request, "request");
-        Key key = new Key(professional.nameId(), request.service(), request.patient().map(p -> p.cx()),
+        Professional who = request.caller().professional().map(this::professionalOf).orElse(professional);
+        AuthenticationMode how = request.caller().professional()
+                .map(p -> AuthenticationMode.valueOf(p.authenticationMode().name())).orElse(mode);
+        Key key = new Key(who.nameId() + "|" + how, request.service(), request.patient().map(p -> p.cx()),
                 request.access());
-        return cache.get(key, k -> signer.sign(build(request)));
+        return cache.get(key, k -> signer.sign(build(request, who, how)));
     }
 
-    private Vihf build(CredentialRequest request) {
+    /**
+     * The caller named by a request, as the VIHF names it. The structure stays this issuer's: its
+     * key signs for that structure only, so a professional of another structure is refused.
+     */
+    private Professional professionalOf(fr.opendmp.core.caller.Professional p) {
+        if (!p.structure().idNat().equals(structure.id())) {
+            throw new CredentialsException("this VIHF issuer signs for structure " + structure.id()
+                    + " only; professional " + p.idNat() + " acts for structure " + p.structure().idNat());
+        }
+        List<CodedValue> roles = new ArrayList<>();
+        roles.add(CodedValue.of(p.profession().code(), p.profession().system(), p.profession().display()));
+        p.specialty().ifPresent(s -> roles.add(CodedValue.of(s.code(), s.system(), s.display())));
+        return new Professional(p.idNat(), p.displayName(), roles);
+    }
+
+    private Vihf build(CredentialRequest request, Professional who, AuthenticationMode how) {
         VihfBuilder builder = VihfBuilder.create()
-                .professional(professional).structure(structure).software(software)
-                .mode(mode).access(request.access()).profile(profiles.get(request.service()))
+                .professional(who).structure(structure).software(software)
+                .mode(how).access(request.access()).profile(profiles.get(request.service()))
                 .validity(validity).clock(clock);
         request.patient().ifPresent(builder::patient);
         authnContextClassRef.ifPresent(builder::authnContextClassRef);

@@ -3,7 +3,7 @@ package fr.opendmp.auth.vihf;
 import fr.opendmp.auth.keys.KeyMaterial;
 import fr.opendmp.auth.vihf.internal.SecureXml;
 import fr.opendmp.auth.vihf.internal.VihfXml;
-import fr.opendmp.core.credentials.CredentialsException;
+import fr.opendmp.core.error.CredentialsException;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.List;

@@ -35,6 +35,12 @@ public record AccessContext(AccessMode mode, Optional<String> reason) {
         return new AccessContext(AccessMode.BRIS_DE_GLACE, Optional.of(Objects.requireNonNull(reason, "reason")));
     }
 
+    /** @return the mode only: the reason is free text a professional typed, never printed */
+    @Override
+    public String toString() {
+        return "AccessContext[" + mode + (reason.isPresent() ? ", reason ***" : "") + "]";
+    }
+
     /** @return access from a centre de régulation (SAMU) */
     public static AccessContext centreRegulation() {
         return CENTRE_REGULATION;

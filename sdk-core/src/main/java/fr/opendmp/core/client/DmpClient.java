@@ -1,23 +1,24 @@
 package fr.opendmp.core.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.opendmp.core.access.AccessContext;
 import fr.opendmp.core.access.AccessMode;
 import fr.opendmp.core.access.AccessStatus;
+import fr.opendmp.core.caller.Caller;
 import fr.opendmp.core.client.internal.Caches;
-import fr.opendmp.core.client.internal.ClientConfig;
-import fr.opendmp.core.client.internal.DepositService;
-import fr.opendmp.core.client.internal.DmpCalls;
-import fr.opendmp.core.client.internal.Lookup;
-import fr.opendmp.core.client.internal.QueryEncoder;
+import fr.opendmp.core.client.internal.ClientCore;
+import fr.opendmp.core.client.internal.Shared;
 import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.InsOidPolicy;
-import fr.opendmp.core.transport.fhir.AccessStatusReader;
-import fr.opendmp.core.transport.http.HttpExchange;
-import fr.opendmp.core.transport.http.HttpSettings;
-import fr.opendmp.core.transport.http.RetryPolicy;
+import fr.opendmp.core.transport.DmpOperations;
+import fr.opendmp.core.transport.DmpTransport;
+import fr.opendmp.core.transport.FhirTransport;
+import fr.opendmp.core.transport.RetryPolicy;
+import fr.opendmp.core.transport.Sleeper;
+import fr.opendmp.core.transport.TransportContext;
+import fr.opendmp.core.transport.internal.http.Retrier;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -25,81 +26,98 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The DMP client: access status (TD02) and document operations over the DMP's FHIR interface.
- * One instance per application; immutable, thread-safe, {@link AutoCloseable}.
+ * The DMP client: access status (TD0.2) and document operations, over the transport it is built
+ * with (the DMP's FHIR interface here, DMPi with sdk-xds). One instance per application (per
+ * structure certificate): immutable, thread-safe, {@link AutoCloseable}.
  *
  * <pre>{@code
  * try (DmpClient dmp = DmpClient.builder()
- *         .endpoint(URI.create("https://dmp.example/fhir"))
- *         .credentials(credentials)                        // sdk-auth, or CredentialsProvider.none() for the fake
+ *         .transport(FhirTransport.at(URI.create("https://dmp.example/fhir")))   // or XdsTransport (sdk-xds)
+ *         .credentials(credentials)                        // sdk-auth: the structure's certificate, VIHF or PSC
  *         .software("MyLPS", "4.2", "HOMOLOG-123")
  *         .sourceId("1.2.250.1.999.42")                   // OID of this software instance
  *         .build()) {
- *     AccessStatus status = dmp.access(ins, AccessMode.NORMAL);
- *     if (status.canDeposit()) {
- *         dmp.documents().deposit(Deposit.builder().patient(identity).document(metadata, cda).build());
+ *     DmpView asDoctor = dmp.as(Caller.of(doctor));      // the professional of this call
+ *     if (asDoctor.access(ins).canDeposit()) {
+ *         asDoctor.documents().deposit(Deposit.builder().patient(identity).document(metadata, cda).build());
  *     }
- *     DocumentPage page = dmp.documents().search(ins, DocumentQuery.builder().build());
  *     // emergency: the reason travels in the credential and is traced
- *     dmp.documents(AccessContext.brisDeGlace("patient inconscient")).search(ins, query);
+ *     dmp.as(Caller.of(doctor, AccessContext.brisDeGlace("patient inconscient"))).documents().search(ins, query);
  * }
  * }</pre>
  *
- * <p>Defaults: connect timeout 10 s, request timeout 30 s, {@link RetryPolicy#defaults()} (idempotent
- * calls and deposits only), JSON answers up to 16 MiB, documents up to 64 MiB, access statuses cached
- * 60 s, search pages not cached.
+ * <p>The caller (the professional, the access mode, the bris de glace reason) is given per call or
+ * per view ({@link #as(Caller)}); {@link #documents()} and {@link #access(Ins, AccessMode)} act for
+ * the credentials provider's own professional. {@link #newBuilder()} derives a client that shares
+ * this one's connection pool, executor and caches.
+ *
+ * <p>Defaults: connect timeout 10 s, a 30 s deadline per attempt covering the whole answer,
+ * {@link RetryPolicy#defaults()}, metadata answers up to 16 MiB, documents up to 64 MiB, access
+ * statuses cached 60 s, search pages not cached, at most 1,000 pages per stream, retrieved content
+ * refused unless its size and hash are declared and match ({@link IntegrityPolicy#REQUIRE_SIZE_AND_HASH}),
+ * async calls on a bounded pool (2 threads per core, at least 4) unless {@link Builder#executor(Executor)}.
  */
 public final class DmpClient implements AutoCloseable {
 
     private final Builder settings;
-    private final DmpCalls calls;
-    private final Lookup lookup;
-    private final DepositService deposits;
-    private final Caches caches;
-    private final ExecutorService ownedExecutor;
+    private final Shared shared;
+    private final DmpOperations operations;
+    private final ClientCore core;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final DmpDocuments normal;
+    private final DmpView provider;
 
-    private DmpClient(Builder b) {
+    private DmpClient(Builder b, Shared shared) {
         this.settings = b.copy();
-        String userAgent = "OpenDMP/0.1 " + b.softwareName + "/" + b.softwareVersion + " (homologation "
+        this.shared = shared;
+        String userAgent = "OpenDMP/0.2 " + b.softwareName + "/" + b.softwareVersion + " (homologation "
                 + b.homologationId + ")";
-        HttpSettings http = new HttpSettings(b.connectTimeout, b.requestTimeout, b.retryPolicy, userAgent, b.clock,
+        HttpClient http = shared.http(b.credentials.sslContext(), b.connectTimeout);
+        TransportContext context = new TransportContext(http, b.credentials, b.retryPolicy, b.requestTimeout,
+                b.maxResponseBytes, b.maxDocumentBytes, userAgent, Optional.ofNullable(b.sourceOid), b.clock,
                 b.sleeper);
-        ClientConfig config = new ClientConfig(b.endpoint, b.credentials, http, b.maxResponseBytes,
-                b.maxDocumentBytes, Optional.ofNullable(b.sourceOid), b.accessCacheTtl, b.searchCacheTtl,
-                b.cacheMaximumSize, b.deleteStrategy, b.uniqueIdAlsoAsIdentifier, b.insOidPolicy);
-        this.calls = new DmpCalls(config, new HttpExchange(http, b.credentials.sslContext()));
-        this.lookup = new Lookup(calls);
-        this.deposits = new DepositService(calls, lookup);
-        this.caches = Caches.of(config);
-        AtomicInteger n = new AtomicInteger();
-        this.ownedExecutor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "opendmp-client-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.normal = documents(AccessContext.normal());
+        this.operations = b.transport.open(context);
+        Caches caches = shared.caches(b.accessCacheTtl, b.searchCacheTtl, b.cacheMaximumSize, b.clock);
+        Executor executor = b.executor != null ? b.executor : shared.executor();
+        this.core = new ClientCore(operations, b.transport.name(), b.credentials, caches, executor, b.insOidPolicy,
+                b.integrityPolicy, b.maxPages, new Retrier(b.retryPolicy, b.sleeper));
+        this.provider = new DmpView(this, core, Caller.provider());
     }
 
-    /** @return a new builder (endpoint, credentials and software are required) */
+    /** @return a new builder (transport or endpoint, credentials and software are required) */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder with this client's settings, each of which may be set once more */
+    /**
+     * @return a builder with this client's settings, each of which may be set once more; the client
+     *     it builds shares this one's connection pool, executor and caches (as OkHttp's does)
+     */
     public Builder newBuilder() {
-        return settings.copy();
+        Builder b = settings.copy();
+        b.shared = shared;
+        return b;
+    }
+
+    /** @return the name of this client's transport ({@code FHIR}, {@code DMPi}) */
+    public String transport() {
+        return core.transport();
     }
 
     /**
-     * The DMP's state and the caller's rights for this patient (TD02), cached briefly.
+     * @param caller the professional, the access mode and the bris de glace reason
+     * @return this client seen by that caller: every call through it carries the caller
+     */
+    public DmpView as(Caller caller) {
+        ensureOpen();
+        return new DmpView(this, core, Objects.requireNonNull(caller, "caller"));
+    }
+
+    /**
+     * The DMP's state and the caller's rights for this patient (TD0.2), cached briefly.
      *
      * @param ins the patient's INS
      * @param mode {@link AccessMode#NORMAL} or {@link AccessMode#CENTRE_REGULATION}; for bris de
@@ -115,65 +133,55 @@ public final class DmpClient implements AutoCloseable {
         };
     }
 
-    /** @return the access status in this access context (TD02) */
+    /** @return the access status in this access context, for the provider's professional (TD0.2) */
     public AccessStatus access(Ins ins, AccessContext context) {
-        ensureOpen();
-        Objects.requireNonNull(ins, "ins");
-        Objects.requireNonNull(context, "context");
-        return caches.access()
-                .map(c -> c.get(new Caches.Key(ins.fhirIdentifier(), context, "access"), k -> fetchAccess(ins, context)))
-                .orElseGet(() -> fetchAccess(ins, context));
+        return as(Caller.provider(Objects.requireNonNull(context, "context"))).access(ins);
     }
 
     /** @return {@link #access(Ins, AccessMode)} asynchronously */
     public CompletableFuture<AccessStatus> accessAsync(Ins ins, AccessMode mode) {
-        return CompletableFuture.supplyAsync(() -> access(ins, mode), ownedExecutor);
+        return CompletableFuture.supplyAsync(() -> access(ins, mode), core.executor());
     }
 
     /** @return {@link #access(Ins, AccessContext)} asynchronously */
     public CompletableFuture<AccessStatus> accessAsync(Ins ins, AccessContext context) {
-        return CompletableFuture.supplyAsync(() -> access(ins, context), ownedExecutor);
+        return CompletableFuture.supplyAsync(() -> access(ins, context), core.executor());
     }
 
-    /** @return document operations in normal access mode */
+    /** @return document operations in normal access mode, for the provider's professional */
     public DmpDocuments documents() {
         ensureOpen();
-        return normal;
+        return provider.documents();
     }
 
     /**
      * @param context the access mode (bris de glace with its reason, centre de régulation)
-     * @return document operations in that mode; the mode and reason travel in the credential
+     * @return document operations in that mode, for the provider's professional
      */
     public DmpDocuments documents(AccessContext context) {
-        ensureOpen();
-        return new DmpDocuments(calls, lookup, deposits, caches, Objects.requireNonNull(context, "context"),
-                ownedExecutor);
+        return as(Caller.provider(Objects.requireNonNull(context, "context"))).documents();
     }
 
     /** Forgets the cached access statuses and search pages (e.g. after the patient changed a right). */
     public void invalidateCaches() {
-        caches.access().ifPresent(c -> c.invalidateAll());
-        caches.search().ifPresent(c -> c.invalidateAll());
+        core.caches().invalidateAll();
     }
 
-    /** Stops the async executor and drops the caches. Idempotent. */
+    /** Releases this client; the shared pool and executor stop with the last client using them. Idempotent. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            ownedExecutor.shutdown();
-            invalidateCaches();
-            calls.exchange().close();
+            operations.close();
+            shared.release();
         }
     }
 
-    private AccessStatus fetchAccess(Ins ins, AccessContext context) {
-        JsonNode bundle = calls.getJson("read the DMP's access status", calls.resolve(QueryEncoder.patient(ins)), ins,
-                context);
-        return AccessStatusReader.read(bundle, context.mode());
+    @Override
+    public String toString() {
+        return "DmpClient[" + core.transport() + ", " + settings.softwareName + " " + settings.softwareVersion + "]";
     }
 
-    private void ensureOpen() {
+    void ensureOpen() {
         if (closed.get()) {
             throw new IllegalStateException("this DmpClient is closed");
         }
@@ -185,7 +193,8 @@ public final class DmpClient implements AutoCloseable {
      */
     public static final class Builder {
         private final Set<String> given = new HashSet<>();
-        private URI endpoint;
+        private Shared shared;
+        private DmpTransport transport;
         private CredentialsProvider credentials;
         private String softwareName;
         private String softwareVersion;
@@ -199,11 +208,12 @@ public final class DmpClient implements AutoCloseable {
         private Duration accessCacheTtl = Duration.ofSeconds(60);
         private Duration searchCacheTtl = Duration.ZERO;
         private long cacheMaximumSize = 10_000;
+        private int maxPages = 1_000;
         private Clock clock = Clock.systemUTC();
-        private HttpSettings.Sleeper sleeper = HttpSettings.Sleeper.real();
-        private DeleteStrategy deleteStrategy = DeleteStrategy.ENTERED_IN_ERROR;
-        private boolean uniqueIdAlsoAsIdentifier;
+        private Sleeper sleeper = Sleeper.real();
+        private Executor executor;
         private InsOidPolicy insOidPolicy = InsOidPolicy.PRODUCTION;
+        private IntegrityPolicy integrityPolicy = IntegrityPolicy.REQUIRE_SIZE_AND_HASH;
 
         private Builder() {
         }
@@ -214,18 +224,20 @@ public final class DmpClient implements AutoCloseable {
             }
         }
 
-        /** @return this; the DMP FHIR base URL (required; http or https) */
-        public Builder endpoint(URI value) {
-            once("endpoint");
-            Objects.requireNonNull(value, "endpoint");
-            if (value.getScheme() == null || !value.getScheme().matches("https?") || value.getHost() == null) {
-                throw new IllegalArgumentException("the endpoint must be an absolute http(s) URL");
-            }
-            endpoint = value;
+        /** @return this; the transport (required, or {@link #endpoint(URI)} for the FHIR one) */
+        public Builder transport(DmpTransport value) {
+            once("transport");
+            transport = Objects.requireNonNull(value, "transport");
             return this;
         }
 
-        /** @return this; the credentials provider (required; {@link CredentialsProvider#none()} for the fake) */
+        /** @return this; the DMP's FHIR base URL: short for {@code transport(FhirTransport.at(value))} */
+        public Builder endpoint(URI value) {
+            Objects.requireNonNull(value, "endpoint");
+            return transport(FhirTransport.at(value));
+        }
+
+        /** @return this; the credentials provider (required) */
         public Builder credentials(CredentialsProvider value) {
             once("credentials");
             credentials = Objects.requireNonNull(value, "credentials");
@@ -241,7 +253,7 @@ public final class DmpClient implements AutoCloseable {
             return this;
         }
 
-        /** @return this; the OID of this software instance (SubmissionSet sourceId; needed for ITI-65) */
+        /** @return this; the OID of this software instance (submission set source; needed to deposit several documents) */
         public Builder sourceId(String oid) {
             once("sourceId");
             String bare = requireText(oid, "sourceId").replaceFirst("^urn:oid:", "");
@@ -259,7 +271,7 @@ public final class DmpClient implements AutoCloseable {
             return this;
         }
 
-        /** @return this; request timeout (default 30 s) */
+        /** @return this; the deadline of one attempt, from sending to the answer's last byte (default 30 s) */
         public Builder requestTimeout(Duration value) {
             once("requestTimeout");
             requestTimeout = positive(value, "requestTimeout");
@@ -273,7 +285,7 @@ public final class DmpClient implements AutoCloseable {
             return this;
         }
 
-        /** @return this; the largest JSON answer accepted (default 16 MiB) */
+        /** @return this; the largest metadata answer accepted (default 16 MiB) */
         public Builder maxResponseBytes(long value) {
             once("maxResponseBytes");
             maxResponseBytes = positive(value, "maxResponseBytes");
@@ -294,7 +306,7 @@ public final class DmpClient implements AutoCloseable {
             return this;
         }
 
-        /** @return this; cache search pages this long (default: not cached) */
+        /** @return this; cache first search pages this long (default: not cached) */
         public Builder searchCacheTtl(Duration value) {
             once("searchCacheTtl");
             searchCacheTtl = notNegative(value, "searchCacheTtl");
@@ -308,24 +320,34 @@ public final class DmpClient implements AutoCloseable {
             return this;
         }
 
-        /** @return this; the clock (test seam; default UTC system clock) */
+        /** @return this; the most pages a stream follows before it fails (default 1,000) */
+        public Builder maxPages(int value) {
+            once("maxPages");
+            maxPages = (int) positive(value, "maxPages");
+            return this;
+        }
+
+        /** @return this; the clock (Retry-After dates, caches, timestamps; default UTC system clock) */
         public Builder clock(Clock value) {
             once("clock");
             clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** @return this; how TD3.3c is written (open point; default entered-in-error) */
-        public Builder deleteStrategy(DeleteStrategy value) {
-            once("deleteStrategy");
-            deleteStrategy = Objects.requireNonNull(value, "deleteStrategy");
+        /** @return this; how the client waits between attempts (a test seam; default {@link Sleeper#real()}) */
+        public Builder sleeper(Sleeper value) {
+            once("sleeper");
+            sleeper = Objects.requireNonNull(value, "sleeper");
             return this;
         }
 
-        /** @return this; also send the uniqueId in {@code identifier} (open point; default false) */
-        public Builder uniqueIdAlsoAsIdentifier(boolean value) {
-            once("uniqueIdAlsoAsIdentifier");
-            uniqueIdAlsoAsIdentifier = value;
+        /**
+         * @return this; where async calls run (default: a bounded pool shared with the derived
+         *     clients); the client never shuts a given executor down
+         */
+        public Builder executor(Executor value) {
+            once("executor");
+            executor = Objects.requireNonNull(value, "executor");
             return this;
         }
 
@@ -340,27 +362,28 @@ public final class DmpClient implements AutoCloseable {
             return this;
         }
 
-        Builder sleeper(HttpSettings.Sleeper value) {
-            once("sleeper");
-            sleeper = Objects.requireNonNull(value, "sleeper");
+        /** @return this; what a retrieval requires of size and hash (default {@link IntegrityPolicy#REQUIRE_SIZE_AND_HASH}) */
+        public Builder integrityPolicy(IntegrityPolicy value) {
+            once("integrityPolicy");
+            integrityPolicy = Objects.requireNonNull(value, "integrityPolicy");
             return this;
         }
 
         /**
          * @return the client
-         * @throws IllegalStateException if endpoint, credentials or software is missing
+         * @throws IllegalStateException if the transport, the credentials or the software is missing
          */
         public DmpClient build() {
-            if (endpoint == null || credentials == null || softwareName == null) {
-                throw new IllegalStateException("endpoint, credentials and software(name, version, homologationId)"
-                        + " are required");
+            if (transport == null || credentials == null || softwareName == null) {
+                throw new IllegalStateException("transport (or endpoint), credentials and software(name, version,"
+                        + " homologationId) are required");
             }
-            return new DmpClient(this);
+            return new DmpClient(this, shared != null ? shared.retain() : Shared.create());
         }
 
         private Builder copy() {
             Builder b = new Builder();
-            b.endpoint = endpoint;
+            b.transport = transport;
             b.credentials = credentials;
             b.softwareName = softwareName;
             b.softwareVersion = softwareVersion;
@@ -374,11 +397,12 @@ public final class DmpClient implements AutoCloseable {
             b.accessCacheTtl = accessCacheTtl;
             b.searchCacheTtl = searchCacheTtl;
             b.cacheMaximumSize = cacheMaximumSize;
+            b.maxPages = maxPages;
             b.clock = clock;
             b.sleeper = sleeper;
-            b.deleteStrategy = deleteStrategy;
-            b.uniqueIdAlsoAsIdentifier = uniqueIdAlsoAsIdentifier;
+            b.executor = executor;
             b.insOidPolicy = insOidPolicy;
+            b.integrityPolicy = integrityPolicy;
             return b;
         }
 

@@ -1,84 +1,79 @@
 package fr.opendmp.core.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import fr.opendmp.core.access.AccessContext;
-import fr.opendmp.core.client.internal.Caches;
-import fr.opendmp.core.client.internal.DepositService;
-import fr.opendmp.core.client.internal.DmpCalls;
-import fr.opendmp.core.client.internal.Errors;
-import fr.opendmp.core.client.internal.Lookup;
-import fr.opendmp.core.client.internal.QueryEncoder;
+import fr.opendmp.core.caller.Caller;
+import fr.opendmp.core.client.internal.ClientCore;
 import fr.opendmp.core.document.Audience;
+import fr.opendmp.core.document.ContentHash;
 import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DepositReceipt;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentId;
 import fr.opendmp.core.document.RetrievedDocument;
-import fr.opendmp.core.document.Visibility;
+import fr.opendmp.core.document.UniqueIds;
+import fr.opendmp.core.error.DmpException;
+import fr.opendmp.core.error.IntegrityException;
+import fr.opendmp.core.error.InvalidInputException;
+import fr.opendmp.core.error.MalformedResponseException;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.search.DocumentPage;
 import fr.opendmp.core.search.DocumentQuery;
-import fr.opendmp.core.transport.fhir.DocumentReferenceReader;
-import fr.opendmp.core.transport.fhir.DocumentReferenceWriter;
-import fr.opendmp.core.transport.fhir.FhirJson;
-import fr.opendmp.core.transport.fhir.MetadataPatches;
-import fr.opendmp.core.transport.fhir.SearchsetReader;
-import fr.opendmp.core.transport.http.HttpResult;
+import fr.opendmp.core.transport.MetadataUpdate;
+import fr.opendmp.core.transport.TransportPage;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Document operations of a {@link DmpClient} in one access mode: deposit (TD2), replace (TD2.1),
- * search (TD3.1), retrieve (TD3.2), mask/visibility/delete/archive (TD3.3). Obtain it with
- * {@link DmpClient#documents()} (normal mode) or {@link DmpClient#documents(AccessContext)} (bris de
- * glace with its reason, centre de régulation): the mode travels in the credential, never in the URL.
- * Thread-safe; every call has a {@code …Async} variant.
+ * Document operations of a {@link DmpClient} for one caller: deposit (TD2.1), replace (TD2.1b),
+ * search (TD3.1a), find by uniqueId (TD3.1b), retrieve (TD3.2), mask / visibility / delete /
+ * archive (TD3.3). Obtain it with {@link DmpClient#documents()}, {@link DmpClient#documents(AccessContext)}
+ * or {@code dmp.as(caller).documents()}: the caller travels in the credential of each request,
+ * never in the URL. Thread-safe; every call has an {@code …Async} twin run on the client's
+ * bounded executor.
  */
 public final class DmpDocuments {
 
-    private final DmpCalls calls;
-    private final Lookup lookup;
-    private final DepositService deposits;
-    private final Caches caches;
-    private final AccessContext access;
-    private final Executor executor;
+    private final ClientCore core;
+    private final Caller caller;
 
-    DmpDocuments(DmpCalls calls, Lookup lookup, DepositService deposits, Caches caches, AccessContext access,
-            Executor executor) {
-        this.calls = calls;
-        this.lookup = lookup;
-        this.deposits = deposits;
-        this.caches = caches;
-        this.access = access;
-        this.executor = executor;
+    DmpDocuments(ClientCore core, Caller caller) {
+        this.core = core;
+        this.caller = caller;
     }
 
     /** @return the access mode of these operations */
     public AccessContext access() {
-        return access;
+        return caller.access();
+    }
+
+    /** @return who makes these operations */
+    public Caller caller() {
+        return caller;
     }
 
     /**
-     * Deposits one document (ITI-105) or several / a folder (ITI-65). The identity must be qualified:
-     * this is checked before anything is sent. A lost answer is followed by a lookup by uniqueId, so a
-     * retry never stores a second copy.
+     * Deposits one document or several in one submission. The identity must be qualified: this is
+     * checked before anything is sent. After a lost answer the uniqueIds are looked up before the
+     * deposit is sent again, and a resend of the same content returns the stored documents' receipt
+     * ({@link DepositReceipt#recovered()}): a deposit is never stored twice, and never turned into
+     * a conflict by a retry. The same uniqueId with another content stays a conflict.
      *
+     * @param deposit the documents and the patient
      * @return the receipt
      * @throws fr.opendmp.core.ins.IdentityNotQualifiedException if the identity is not qualified
      * @throws DmpException for any refusal or failure
      */
     public DepositReceipt deposit(Deposit deposit) {
-        return deposits.deposit(deposit, Optional.empty(), access);
+        return core.deposit(deposit, Optional.empty(), caller);
     }
 
     /** @return {@link #deposit(Deposit)} asynchronously */
@@ -87,17 +82,18 @@ public final class DmpDocuments {
     }
 
     /**
-     * Replaces document {@code old} by the single document of {@code replacement} (TD2.1: ITI-65 with
-     * {@code relatesTo replaces} and the patch superseding {@code old}).
+     * Replaces document {@code old} by the single document of {@code replacement} (TD2.1b).
      *
+     * @param old the document replaced
+     * @param replacement one document
      * @return the receipt of the new document
      */
     public DepositReceipt replace(DocumentId old, Deposit replacement) {
         if (replacement.documents().size() != 1) {
-            throw Errors.invalid("a replacement carries exactly one document",
+            throw new InvalidInputException("a replacement carries exactly one document",
                     "deposit the other documents separately");
         }
-        return deposits.deposit(replacement, Optional.of(old), access);
+        return core.deposit(replacement, Optional.of(old), caller);
     }
 
     /** @return {@link #replace(DocumentId, Deposit)} asynchronously */
@@ -107,7 +103,12 @@ public final class DmpDocuments {
 
     /** @return the first page of documents matching the query (TD3.1a) */
     public DocumentPage search(Ins ins, DocumentQuery query) {
-        return page(ins, QueryEncoder.search(ins, query));
+        core.checkOid(ins);
+        String key = "search:" + query;
+        TransportPage page = core.caches().search()
+                .map(c -> c.get(core.key(ins, caller, key), k -> core.operations().search(ins, query, caller)))
+                .orElseGet(() -> core.operations().search(ins, query, caller));
+        return page(ins, page, "");
     }
 
     /** @return {@link #search(Ins, DocumentQuery)} asynchronously */
@@ -115,18 +116,31 @@ public final class DmpDocuments {
         return async(() -> search(ins, query));
     }
 
-    /** @return every matching document, pages fetched lazily as the stream is consumed */
+    /**
+     * Every matching document, pages fetched lazily as the stream is consumed. A service whose
+     * {@code next} links loop, or that pages past the client's {@code maxPages}, ends the stream
+     * with a {@link MalformedResponseException} instead of looping forever.
+     *
+     * @return the documents, in the service's order
+     */
     public Stream<DocumentEntry> stream(Ins ins, DocumentQuery query) {
         Iterator<DocumentEntry> it = new Iterator<>() {
             private DocumentPage page;
             private int index;
+            private int pages;
 
             @Override
             public boolean hasNext() {
                 if (page == null) {
                     page = search(ins, query);
+                    pages = 1;
                 }
                 while (index >= page.entries().size() && page.hasNext()) {
+                    if (++pages > core.maxPages()) {
+                        throw new MalformedResponseException("the DMP's search goes past " + core.maxPages()
+                                + " pages", DmpException.Details.of("narrow the query (dates, types), or raise"
+                                + " maxPages if such a long answer is expected"), null);
+                    }
                     page = page.next();
                     index = 0;
                 }
@@ -145,35 +159,56 @@ public final class DmpDocuments {
                 false);
     }
 
+    /** @return every matching document, every page read (see {@link #stream(Ins, DocumentQuery)}) */
+    public List<DocumentEntry> searchAll(Ins ins, DocumentQuery query) {
+        try (Stream<DocumentEntry> s = stream(ins, query)) {
+            return s.collect(Collectors.toUnmodifiableList());
+        }
+    }
+
+    /** @return {@link #searchAll(Ins, DocumentQuery)} asynchronously */
+    public CompletableFuture<List<DocumentEntry>> searchAllAsync(Ins ins, DocumentQuery query) {
+        return async(() -> searchAll(ins, query));
+    }
+
     /** @return the document with this uniqueId, if the DMP has it for this patient (TD3.1b) */
     public Optional<DocumentEntry> findByUniqueId(Ins ins, String uniqueId) {
-        return lookup.byUniqueId(ins, fr.opendmp.core.document.UniqueIds.normalise(uniqueId), access);
+        core.checkOid(ins);
+        return core.operations().findByUniqueId(ins, UniqueIds.normalise(uniqueId), caller)
+                .map(e -> core.bind(e, ins));
+    }
+
+    /** @return {@link #findByUniqueId(Ins, String)} asynchronously */
+    public CompletableFuture<Optional<DocumentEntry>> findByUniqueIdAsync(Ins ins, String uniqueId) {
+        return async(() -> findByUniqueId(ins, uniqueId));
     }
 
     /**
-     * Fetches a document's content (TD3.2) and checks its size and SHA-1 against the entry.
+     * Fetches a document's content (TD3.2) and checks its size and SHA-1 against the entry. By
+     * default ({@link IntegrityPolicy#REQUIRE_SIZE_AND_HASH}) an entry that declares neither is
+     * refused too: unchecked content never reaches the caller.
      *
-     * @throws IntegrityException if they do not match
+     * @return the verified content
+     * @throws IntegrityException if they do not match, or cannot be checked
      */
     public RetrievedDocument retrieve(DocumentEntry entry) {
         Ins ins = patientOf(entry);
-        String url = entry.url();
-        if (url.startsWith("urn:")) {
-            throw Errors.invalid("document " + entry.uniqueId() + " has no retrievable URL",
-                    "this caller may only see metadata (TD3.1b); retrieve needs the consultation profile");
+        core.checkOid(ins);
+        if (core.integrityPolicy() == IntegrityPolicy.REQUIRE_SIZE_AND_HASH
+                && (entry.size().isEmpty() || entry.hash().isEmpty())) {
+            throw integrity("the entry declares no " + (entry.size().isEmpty() ? "size" : "hash")
+                    + ", so its content cannot be checked", Optional.empty());
         }
-        boolean fhirDocument = url.startsWith("Bundle/") || url.contains("/Bundle/");
-        String accept = fhirDocument ? FhirJson.FHIR_JSON : entry.metadata().contentType();
-        HttpResult r = calls.call("retrieve a document", "GET", calls.resolve(url), ins, access, Optional.empty(), "",
-                accept, true, calls.config().maxDocumentBytes());
-        byte[] bytes = r.body();
+        RetrievedDocument doc = core.operations().retrieve(entry, caller);
+        byte[] bytes = doc.bytes();
         if (entry.size().isPresent() && entry.size().get() != bytes.length) {
-            throw integrity("size " + bytes.length + " differs from the declared " + entry.size().get(), r);
+            throw integrity("size " + bytes.length + " differs from the declared " + entry.size().get(),
+                    Optional.empty());
         }
-        if (entry.hash().isPresent() && !entry.hash().get().equals(DocumentReferenceWriter.sha1Base64(bytes))) {
-            throw integrity("SHA-1 differs from the declared hash", r);
+        if (entry.hash().isPresent() && !entry.hash().get().equals(ContentHash.sha1Base64(bytes))) {
+            throw integrity("SHA-1 differs from the declared hash", Optional.empty());
         }
-        return new RetrievedDocument(entry, r.contentType().orElse(accept), bytes);
+        return doc;
     }
 
     /** @return {@link #retrieve(DocumentEntry)} asynchronously */
@@ -183,7 +218,7 @@ public final class DmpDocuments {
 
     /** @return the entry after masking it to other professionals (TD3.3a) */
     public DocumentEntry mask(DocumentEntry entry) {
-        return update("mask a document", entry, dr -> MetadataPatches.visibility(dr, Visibility.MASQUE_PS, true));
+        return update(entry, new MetadataUpdate.Mask(true));
     }
 
     /** @return {@link #mask(DocumentEntry)} asynchronously */
@@ -193,7 +228,7 @@ public final class DmpDocuments {
 
     /** @return the entry after unmasking it (TD3.3a) */
     public DocumentEntry unmask(DocumentEntry entry) {
-        return update("unmask a document", entry, dr -> MetadataPatches.visibility(dr, Visibility.MASQUE_PS, false));
+        return update(entry, new MetadataUpdate.Mask(false));
     }
 
     /** @return {@link #unmask(DocumentEntry)} asynchronously */
@@ -207,8 +242,7 @@ public final class DmpDocuments {
      * @return the updated entry
      */
     public DocumentEntry setVisibility(DocumentEntry entry, Audience audience, boolean visible) {
-        return update("change a document's visibility", entry,
-                dr -> MetadataPatches.visibility(dr, audience.hiddenFlag(), !visible));
+        return update(entry, new MetadataUpdate.Visibility(audience, visible));
     }
 
     /** @return {@link #setVisibility(DocumentEntry, Audience, boolean)} asynchronously */
@@ -219,8 +253,7 @@ public final class DmpDocuments {
 
     /** @return the entry after its logical deletion (TD3.3c; only the author may do it) */
     public DocumentEntry delete(DocumentEntry entry) {
-        return update("delete a document", entry,
-                dr -> MetadataPatches.status(calls.config().deleteStrategy().wire()));
+        return update(entry, new MetadataUpdate.Delete());
     }
 
     /** @return {@link #delete(DocumentEntry)} asynchronously */
@@ -230,7 +263,7 @@ public final class DmpDocuments {
 
     /** @return the entry after archiving it (TD3.3d) */
     public DocumentEntry archive(DocumentEntry entry) {
-        return update("archive a document", entry, dr -> MetadataPatches.archived(dr, true));
+        return update(entry, new MetadataUpdate.Archive(true));
     }
 
     /** @return {@link #archive(DocumentEntry)} asynchronously */
@@ -240,7 +273,7 @@ public final class DmpDocuments {
 
     /** @return the entry after unarchiving it (TD3.3d) */
     public DocumentEntry unarchive(DocumentEntry entry) {
-        return update("unarchive a document", entry, dr -> MetadataPatches.archived(dr, false));
+        return update(entry, new MetadataUpdate.Archive(false));
     }
 
     /** @return {@link #unarchive(DocumentEntry)} asynchronously */
@@ -248,64 +281,39 @@ public final class DmpDocuments {
         return async(() -> unarchive(entry));
     }
 
-    private DocumentPage page(Ins ins, String url) {
-        SearchsetReader.Page p = caches.search()
-                .map(c -> c.get(new Caches.Key(ins.fhirIdentifier(), access, url),
-                        k -> lookup.page("search documents", url, ins, access)))
-                .orElseGet(() -> lookup.page("search documents", url, ins, access));
-        return new DocumentPage(p.entries().stream().map(e -> e.withPatient(ins)).toList(), p.total(), p.next(),
-                p.warnings(), next -> page(ins, next));
-    }
-
-    private DocumentEntry update(String operation, DocumentEntry entry, Function<JsonNode, ArrayNode> patchOf) {
-        Ins ins = patientOf(entry);
-        JsonNode current = current(operation, ins, entry);
-        ArrayNode patch = patchOf.apply(current);
-        if (patch.isEmpty()) {
-            return DocumentReferenceReader.read(current).withPatient(ins);
-        }
-        HttpResult r = calls.call(operation, "PATCH", calls.resolve(QueryEncoder.conditional(entry.uniqueId())), ins,
-                access, Optional.of(FhirJson.bytes(patch)), "application/json-patch+json", FhirJson.FHIR_JSON, false,
-                calls.config().maxResponseBytes());
-        caches.search().ifPresent(c -> c.invalidateAll());
-        if (r.body().length == 0) {
-            return DocumentReferenceReader.read(current(operation, ins, entry)).withPatient(ins);
-        }
-        try {
-            return DocumentReferenceReader.read(DmpCalls.json(r)).withPatient(ins);
-        } catch (DmpException e) {
-            throw DmpCalls.withRequestId(e, r);
-        }
-    }
-
-    private JsonNode current(String operation, Ins ins, DocumentEntry entry) {
-        try {
-            return calls.getJson(operation + " (read it first)",
-                    calls.resolve("DocumentReference/" + entry.id().entryUuid()), ins, access);
-        } catch (NotFoundException e) {
-            SearchsetReader.Page page = lookup.page(operation + " (find it by uniqueId)",
-                    QueryEncoder.byUniqueId(ins, entry.uniqueId()), ins, access);
-            if (page.entries().isEmpty()) {
-                throw e;
+    private DocumentPage page(Ins ins, TransportPage p, String current) {
+        List<DocumentEntry> entries = p.entries().stream().map(e -> core.bind(e, ins)).toList();
+        return new DocumentPage(entries, p.total(), p.next(), p.warnings(), next -> {
+            if (next.equals(current)) {
+                throw new MalformedResponseException("the DMP's next link points to the page it came from",
+                        DmpException.Details.of("report it to the DMP support; the search cannot go further"), null);
             }
-            return calls.getJson(operation + " (read it first)",
-                    calls.resolve("DocumentReference/" + page.entries().get(0).id().entryUuid()), ins, access);
-        }
+            return page(ins, core.operations().page(ins, next, caller), next);
+        });
+    }
+
+    private DocumentEntry update(DocumentEntry entry, MetadataUpdate change) {
+        Ins ins = patientOf(entry);
+        core.checkOid(ins);
+        DocumentEntry updated = core.bind(core.operations().update(entry, change, caller), ins);
+        core.caches().search().ifPresent(c -> c.invalidateAll());
+        return updated;
     }
 
     private static Ins patientOf(DocumentEntry entry) {
-        return entry.patient().orElseThrow(() -> Errors.invalid("the entry of document " + entry.uniqueId()
-                + " is not bound to a patient", "use an entry returned by search() or findByUniqueId()"));
+        return entry.patient().orElseThrow(() -> new InvalidInputException("the entry of document "
+                + entry.uniqueId() + " is not bound to a patient",
+                "use an entry returned by search() or findByUniqueId()"));
     }
 
-    private static IntegrityException integrity(String what, HttpResult r) {
+    private static IntegrityException integrity(String what, Optional<String> requestId) {
         return new IntegrityException("the retrieved document does not match its metadata: " + what,
-                new DmpException.Details(DmpException.Side.SERVICE, false,
+                new DmpException.Details(false,
                         "do not use this content; retrieve it again and report the request id if it persists",
-                        Optional.of(r.status()), Optional.of(r.requestId()), java.util.List.of()), null);
+                        Optional.empty(), requestId, List.of()), null);
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> call) {
-        return CompletableFuture.supplyAsync(call, executor);
+        return CompletableFuture.supplyAsync(call, core.executor());
     }
 }

@@ -1,5 +1,5 @@
 /**
  * The DMP client ({@link fr.opendmp.core.client.DmpClient}, {@link fr.opendmp.core.client.DmpDocuments})
- * and its error hierarchy rooted at {@link fr.opendmp.core.client.DmpException}.
+ * and its error hierarchy rooted at {@link fr.opendmp.core.error.DmpException}.
  */
 package fr.opendmp.core.client;

@@ -1,24 +1,26 @@
 package fr.opendmp.core.credentials;
 
 import fr.opendmp.core.access.AccessContext;
+import fr.opendmp.core.caller.Caller;
 import fr.opendmp.core.ins.Ins;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What a credential is asked for: the service called, the patient concerned (when there is one)
- * and the access mode. A VIHF or a token names the patient and the mode, so it is made per
- * request (and cached by the provider).
+ * and the caller (the professional, when the call names one, and the access mode). A VIHF or a
+ * token names the professional, the patient and the mode, so it is made per request (and cached
+ * by the provider under all three).
  *
  * @param service the teleservice called
  * @param patient the patient the request concerns, if any
- * @param access the access mode and its reason
+ * @param caller who calls and how; with no professional, the provider acts for its own
  */
-public record CredentialRequest(Service service, Optional<Ins> patient, AccessContext access) {
+public record CredentialRequest(Service service, Optional<Ins> patient, Caller caller) {
 
     /** The teleservices the SDK calls. */
     public enum Service {
-        /** The DMP (FHIR interface). */
+        /** The DMP (FHIR interface or DMPi). */
         DMP,
         /** The INSi identity teleservice. */
         INSI
@@ -28,16 +30,26 @@ public record CredentialRequest(Service service, Optional<Ins> patient, AccessCo
     public CredentialRequest {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(patient, "patient");
-        Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(caller, "caller");
     }
 
-    /** @return a DMP request for a patient in the given access mode */
+    /** @return the access mode and its reason */
+    public AccessContext access() {
+        return caller.access();
+    }
+
+    /** @return a DMP request for a patient, made by this caller */
+    public static CredentialRequest dmp(Ins patient, Caller caller) {
+        return new CredentialRequest(Service.DMP, Optional.of(patient), caller);
+    }
+
+    /** @return a DMP request for a patient in the given access mode, for the provider's own professional */
     public static CredentialRequest dmp(Ins patient, AccessContext access) {
-        return new CredentialRequest(Service.DMP, Optional.of(patient), access);
+        return dmp(patient, Caller.provider(access));
     }
 
-    /** @return an INSi request (no patient known yet, normal mode) */
+    /** @return an INSi request (no patient known yet, normal mode, the provider's own professional) */
     public static CredentialRequest insi() {
-        return new CredentialRequest(Service.INSI, Optional.empty(), AccessContext.normal());
+        return new CredentialRequest(Service.INSI, Optional.empty(), Caller.provider());
     }
 }

@@ -12,6 +12,12 @@ import javax.net.ssl.SSLContext;
  * <p>A client never knows how credentials are made. {@code sdk-auth} implements this interface
  * with real certificates, the test kit with its test CA, and a vendor may write its own.
  * Implementations must be thread-safe; they may cache (a VIHF is valid a few minutes).
+ *
+ * <p>Each request names its {@link CredentialRequest#caller() caller}: when the call names a
+ * professional (a hospital server acting for hundreds of them with one client), the provider makes
+ * the credential for that professional, in that access mode, with that bris de glace reason; a
+ * provider that can act for one professional only refuses another with a {@code CredentialsException}.
+ * The TLS context stays the client's (the structure's certificate, or the card's).
  */
 public interface CredentialsProvider {
 

@@ -1,6 +1,6 @@
 package fr.opendmp.core.ins;
 
-import fr.opendmp.core.client.DmpException;
+import fr.opendmp.core.error.DmpClientException;
 import java.util.Objects;
 
 /**
@@ -12,7 +12,7 @@ import java.util.Objects;
  * and a high-trust identity document checked), then call again. The message holds the status and
  * flags only, never a trait or the INS.
  */
-public class IdentityNotQualifiedException extends DmpException {
+public class IdentityNotQualifiedException extends DmpClientException {
 
     /** The error code, as in the DMP error tables. */
     public static final String CODE = "IDENTITY_NOT_QUALIFIED";
@@ -26,7 +26,7 @@ public class IdentityNotQualifiedException extends DmpException {
      * @param why why it is not qualified (status and flags only; no trait, no INS)
      */
     public IdentityNotQualifiedException(IdentityStatus status, String why) {
-        super(CODE + ": " + why, Details.client(
+        super(CODE + ": " + why, Details.of(
                 "qualify the identity first: retrieve the INS from INSi with coherent traits and check a"
                         + " high-trust identity document (CNI, passport, residence permit…)"), null);
         this.status = Objects.requireNonNull(status, "status");

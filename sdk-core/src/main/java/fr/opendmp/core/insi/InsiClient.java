@@ -1,36 +1,48 @@
 package fr.opendmp.core.insi;
 
-import fr.opendmp.core.client.DmpException.Side;
 import fr.opendmp.core.credentials.CredentialRequest;
-import fr.opendmp.core.credentials.CredentialsException;
 import fr.opendmp.core.credentials.CredentialsProvider;
+import fr.opendmp.core.error.CredentialsException;
+import fr.opendmp.core.error.CredentialsUnavailableException;
+import fr.opendmp.core.error.DmpException;
+import fr.opendmp.core.error.InvalidInputException;
+import fr.opendmp.core.error.InvalidRequestException;
+import fr.opendmp.core.error.MalformedResponseException;
+import fr.opendmp.core.error.ServerErrorException;
+import fr.opendmp.core.error.UnavailableException;
 import fr.opendmp.core.ins.IdentityTraits;
 import fr.opendmp.core.ins.InsIdentity;
 import fr.opendmp.core.ins.PatientIdentity;
 import fr.opendmp.core.ins.TraitDifference;
-import fr.opendmp.core.insi.InsiException.Kind;
 import fr.opendmp.core.insi.internal.InsiProtocol;
 import fr.opendmp.core.insi.internal.SoapAnswer;
 import fr.opendmp.core.insi.internal.SoapRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
+import fr.opendmp.core.transport.RetryPolicy;
+import fr.opendmp.core.transport.Sleeper;
+import fr.opendmp.core.transport.internal.http.ExchangeSettings;
+import fr.opendmp.core.transport.internal.http.HttpCall;
+import fr.opendmp.core.transport.internal.http.HttpExchange;
+import fr.opendmp.core.transport.internal.http.HttpResult;
+import fr.opendmp.core.transport.internal.http.RetryRule;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +65,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Each call is logged at debug level with its request id and result code only: no trait, no
- * INS. Searches are idempotent: by default one retry on HTTP 503, timeout or connection failure
- * ({@link Builder#maxRetries(int)}). Technical failures throw {@link InsiException}.
+ * INS. Searches are idempotent: by default one retry, after a jittered backoff, on HTTP 503/429, a
+ * receiver fault, a timeout or a connection failure ({@link Builder#maxRetries(int)}): the one
+ * retry rule of every OpenDMP client, so {@code retryable()} says exactly what was retried.
+ * Failures are {@link fr.opendmp.core.error.DmpException}s: {@link InsiException} for a SOAP fault,
+ * the common errors otherwise. Every call has an {@code …Async} twin.
  */
 public final class InsiClient implements AutoCloseable {
 
@@ -68,30 +83,37 @@ public final class InsiClient implements AutoCloseable {
         FIRST_ONLY
     }
 
+    private static final String SERVICE = "INSi";
+
     private final URI endpoint;
     private final CredentialsProvider credentials;
     private final SoapRequest.LpsContext context;
-    private final Duration requestTimeout;
     private final int maxResponseBytes;
     private final int maxRetries;
     private final FirstNameStrategy firstNames;
     private final Clock clock;
-    private final HttpClient http;
+    private final HttpExchange exchange;
+    private final Executor executor;
+    private final Optional<ExecutorService> ownedExecutor;
 
     private InsiClient(Builder b) {
         this.endpoint = b.endpoint;
         this.credentials = b.credentials;
         this.context = new SoapRequest.LpsContext(b.emitter, b.authorizationNumber, b.softwareName,
                 b.softwareVersion, b.instanceId);
-        this.requestTimeout = b.requestTimeout;
         this.maxResponseBytes = b.maxResponseBytes;
         this.maxRetries = b.maxRetries;
         this.firstNames = b.firstNames;
         this.clock = b.clock;
+        this.ownedExecutor = b.executor == null ? Optional.of(boundedPool()) : Optional.empty();
+        this.executor = b.executor != null ? b.executor : ownedExecutor.get();
         HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1);
         credentials.sslContext().ifPresent(hb::sslContext);
-        this.http = hb.build();
+        RetryPolicy retry = new RetryPolicy(maxRetries + 1, Duration.ofMillis(200), Duration.ofSeconds(2),
+                Duration.ofSeconds(10));
+        this.exchange = new HttpExchange(new ExchangeSettings(hb.build(), retry, b.requestTimeout,
+                "OpenDMP/0.2 " + b.softwareName + "/" + b.softwareVersion, b.clock, b.sleeper));
     }
 
     /** @return a builder; endpoint, credentials, software and emitter are required */
@@ -127,16 +149,15 @@ public final class InsiClient implements AutoCloseable {
      *
      * @param identity the local identity
      * @return found (one), not found, or several
-     * @throws InsiException with {@link Kind#IDENTITY_REFUSED} for a doubtful or fictitious
+     * @throws fr.opendmp.core.error.InvalidInputException for a doubtful or fictitious
      *     identity, or on a technical failure
      */
     public InsiResult search(PatientIdentity identity) {
         Objects.requireNonNull(identity, "identity");
         if (identity.isFictitious() || identity.isDoubtful()) {
-            throw InsiException.of(Kind.IDENTITY_REFUSED,
+            throw new InvalidInputException(
                     "INSi is not called for a " + (identity.isFictitious() ? "fictitious" : "doubtful") + " identity",
-                    false, Side.CLIENT, "such an identity stays PROVISOIRE; resolve the doubt first (not for"
-                            + " fictitious identities)", Optional.empty(), null, Optional.empty(), null);
+                    "such an identity stays PROVISOIRE; resolve the doubt first (not for fictitious identities)");
         }
         return searchByTraits(identity.traits());
     }
@@ -186,16 +207,44 @@ public final class InsiClient implements AutoCloseable {
                 : new VerificationResult.TraitsChanged(current, diffs);
     }
 
-    /** Releases the HTTP resources (a no-op before Java 21). */
+    /** @return {@link #searchByTraits(IdentityTraits)} asynchronously, on the client's executor */
+    public CompletableFuture<InsiResult> searchByTraitsAsync(IdentityTraits traits) {
+        return async(() -> searchByTraits(traits));
+    }
+
+    /** @return {@link #search(PatientIdentity)} asynchronously, on the client's executor */
+    public CompletableFuture<InsiResult> searchAsync(PatientIdentity identity) {
+        return async(() -> search(identity));
+    }
+
+    /** @return {@link #searchByVitale(CarteVitaleBeneficiary)} asynchronously, on the client's executor */
+    public CompletableFuture<InsiResult> searchByVitaleAsync(CarteVitaleBeneficiary beneficiary) {
+        return async(() -> searchByVitale(beneficiary));
+    }
+
+    /** @return {@link #verify(InsIdentity)} asynchronously, on the client's executor */
+    public CompletableFuture<VerificationResult> verifyAsync(InsIdentity stored) {
+        return async(() -> verify(stored));
+    }
+
+    /** Stops the client's own async pool (its HTTP connections end with it). Idempotent. */
     @Override
     public void close() {
-        if (http instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.debug("closing the INSi HTTP client failed", e);
-            }
-        }
+        ownedExecutor.ifPresent(ExecutorService::shutdown);
+    }
+
+    private static ExecutorService boundedPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "opendmp-insi");
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> call) {
+        return CompletableFuture.supplyAsync(call, executor);
     }
 
     private InsiResult callTraits(IdentityTraits traits, String firstName) {
@@ -213,121 +262,73 @@ public final class InsiClient implements AutoCloseable {
         SoapRequest request = new SoapRequest(operation, requestId, endpoint.toString(), clock.instant(), context,
                 fields);
         byte[] body = request.toXml().getBytes(StandardCharsets.UTF_8);
+        Map<String, List<String>> headers = new HashMap<>();
+        try {
+            headers.putAll(credentials.headers(CredentialRequest.insi()));
+        } catch (CredentialsException e) {
+            throw new CredentialsUnavailableException(e);
+        }
+        headers.put("Content-Type", List.of("application/soap+xml; charset=utf-8; action=\"" + request.action()
+                + "\""));
+        headers.put("Accept", List.of("application/soap+xml"));
+        HttpCall call = new HttpCall(SERVICE, "POST", endpoint, headers, Optional.of(body), true, maxResponseBytes);
         long start = clock.millis();
-        for (int attempt = 0; ; attempt++) {
-            try {
-                InsiResult result = exchange(request, body, requestId);
-                LOG.debug("INSi {} request {} -> CR {} in {} ms", operation, requestId, result.resultCode(),
-                        clock.millis() - start);
-                return result;
-            } catch (InsiException e) {
-                LOG.debug("INSi {} request {} -> {} (attempt {}, retryable {})", operation, requestId, e.kind(),
-                        attempt + 1, e.retryable());
-                boolean transientKind = e.kind() == Kind.UNAVAILABLE || e.kind() == Kind.TIMEOUT
-                        || e.kind() == Kind.CONNECTION;
-                if (!transientKind || attempt >= maxRetries) {
-                    throw e;
-                }
-            }
+        try {
+            InsiResult result = exchange.retrier().run(() -> read(exchange.attempt(call, requestId)));
+            LOG.debug("INSi {} request {} -> CR {} in {} ms", operation, requestId, result.resultCode(),
+                    clock.millis() - start);
+            return result;
+        } catch (DmpException e) {
+            LOG.debug("INSi {} request {} -> {} (retryable {})", operation, requestId, e.getClass().getSimpleName(),
+                    e.retryable());
+            throw e;
         }
     }
 
-    private InsiResult exchange(SoapRequest request, byte[] body, String requestId) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(endpoint).timeout(requestTimeout)
-                .header("Content-Type", "application/soap+xml; charset=utf-8; action=\"" + request.action() + "\"")
-                .header("Accept", "application/soap+xml")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        try {
-            credentials.headers(CredentialRequest.insi()).forEach((name, values) -> values.forEach(v -> rb.header(name, v)));
-        } catch (CredentialsException e) {
-            throw InsiException.of(Kind.CREDENTIALS, "the INSi credentials could not be produced", e.retryable(), Side.CLIENT,
-                    "check the structure's certificate and the credentials provider", Optional.empty(), requestId,
-                    Optional.empty(), e);
-        }
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw InsiException.of(Kind.CONNECTION, "cannot connect to INSi", true, Side.CLIENT,
-                    "check the network and the INSi address, then retry", Optional.empty(), requestId,
-                    Optional.empty(), e);
-        } catch (HttpTimeoutException e) {
-            throw InsiException.of(Kind.TIMEOUT, "INSi did not answer within " + requestTimeout, true, Side.CLIENT,
-                    "retry later; the identity status is unchanged", Optional.empty(), requestId, Optional.empty(), e);
-        } catch (IOException e) {
-            throw InsiException.of(Kind.CONNECTION, "the INSi exchange failed: " + e.getClass().getSimpleName(), true,
-                    Side.CLIENT, "check the network and the TLS configuration, then retry", Optional.empty(),
-                    requestId, Optional.empty(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw InsiException.of(Kind.CONNECTION, "interrupted while calling INSi", false, Side.CLIENT, "",
-                    Optional.empty(), requestId, Optional.empty(), e);
-        }
-        int status = response.statusCode();
+    private InsiResult read(HttpResult r) {
+        int status = r.status();
         Optional<Integer> httpStatus = Optional.of(status);
-        byte[] answer = readLimited(response, requestId, httpStatus);
         if (status == 503 || status == 429) {
-            throw InsiException.of(Kind.UNAVAILABLE, "INSi is unavailable (HTTP " + status + ")", true, Side.SERVICE,
-                    "retry later; the identity status is unchanged", httpStatus, requestId, Optional.empty(), null);
+            throw new UnavailableException("INSi is unavailable (HTTP " + status + ")", r.retryAfter().orElse(null),
+                    details(true, "retry later; the identity status is unchanged", r), null);
         }
         SoapAnswer parsed;
         try {
-            parsed = SoapAnswer.read(answer);
+            parsed = SoapAnswer.read(r.body());
         } catch (IllegalArgumentException e) {
-            if (status != 200) {
-                throw InsiException.of(Kind.HTTP_ERROR, "INSi answered HTTP " + status + " without a SOAP fault",
-                        status >= 500, Side.SERVICE, "retry later or contact INSi support with the request id",
-                        httpStatus, requestId, Optional.empty(), null);
+            if (status >= 500) {
+                throw new ServerErrorException("INSi answered HTTP " + status + " without a SOAP fault",
+                        details(RetryRule.forStatus(status, true), "retry later or contact INSi support with the"
+                                + " request id", r), null);
             }
-            throw malformed(e, requestId, httpStatus);
+            if (status != 200) {
+                throw new InvalidRequestException("INSi answered HTTP " + status + " without a SOAP fault",
+                        details(false, "check the INSi address and the calling context", r), null);
+            }
+            throw new MalformedResponseException("the INSi answer is unusable: " + e.getMessage(),
+                    details(false, "contact INSi support with the request id", r), e);
         }
         if (parsed instanceof SoapAnswer.Fault fault) {
             String code = fault.errorCode().or(fault::subcode).orElse(fault.code());
-            throw InsiException.of(Kind.SOAP_FAULT, "INSi returned a SOAP fault, code " + code, fault.receiverFault(),
-                    fault.receiverFault() ? Side.SERVICE : Side.CLIENT,
-                    fault.receiverFault() ? "INSi failed: retry later with the same request"
-                            : "INSi refused the request: check the calling context (certificate, LPS"
-                                    + " authorisation number) and the traits format",
-                    httpStatus, requestId, Optional.of(code), null);
+            throw new InsiException("INSi returned a SOAP fault, code " + code, Optional.of(code),
+                    details(fault.receiverFault(), fault.receiverFault()
+                            ? "INSi failed: retry later with the same request"
+                            : "INSi refused the request: check the calling context (certificate, LPS authorisation"
+                                    + " number) and the traits format", r), null);
         }
         SoapAnswer.Result result = (SoapAnswer.Result) parsed;
         return switch (result.code()) {
-            case "00" -> new InsiResult.Found(result.identity().orElseThrow(), requestId);
-            case "01" -> new InsiResult.NotFound(requestId);
-            case "02" -> new InsiResult.Multiple(requestId);
-            default -> throw InsiException.of(Kind.MALFORMED_RESPONSE, "unknown INSi result code " + result.code(),
-                    false, Side.SERVICE, "contact INSi support with the request id", httpStatus, requestId,
-                    Optional.of(result.code()), null);
+            case "00" -> new InsiResult.Found(result.identity().orElseThrow(), r.requestId());
+            case "01" -> new InsiResult.NotFound(r.requestId());
+            case "02" -> new InsiResult.Multiple(r.requestId());
+            default -> throw new InsiException("unknown INSi result code " + result.code(),
+                    Optional.of(result.code()), details(false, "contact INSi support with the request id", r), null);
         };
     }
 
-    private static InsiException malformed(RuntimeException e, String requestId, Optional<Integer> httpStatus) {
-        return InsiException.of(Kind.MALFORMED_RESPONSE, "the INSi answer is unusable: " + e.getMessage(), false,
-                Side.SERVICE, "contact INSi support with the request id", httpStatus, requestId, Optional.empty(), e);
-    }
-
-    private byte[] readLimited(HttpResponse<InputStream> response, String requestId, Optional<Integer> httpStatus) {
-        try (InputStream in = response.body()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                if (out.size() + n > maxResponseBytes) {
-                    throw InsiException.of(Kind.MALFORMED_RESPONSE,
-                            "the INSi answer is larger than " + maxResponseBytes + " bytes", false, Side.SERVICE,
-                            "raise maxResponseBytes only if INSi answers are legitimately this large", httpStatus,
-                            requestId, Optional.empty(), null);
-                }
-                out.write(buf, 0, n);
-            }
-            return out.toByteArray();
-        } catch (HttpTimeoutException e) {
-            throw InsiException.of(Kind.TIMEOUT, "INSi did not finish its answer in time", true, Side.CLIENT,
-                    "retry later", httpStatus, requestId, Optional.empty(), e);
-        } catch (IOException e) {
-            throw InsiException.of(Kind.CONNECTION, "reading the INSi answer failed", true, Side.CLIENT,
-                    "retry later", httpStatus, requestId, Optional.empty(), e);
-        }
+    private static DmpException.Details details(boolean retryable, String hint, HttpResult r) {
+        return new DmpException.Details(retryable, hint, Optional.of(r.status()), Optional.of(r.requestId()),
+                List.of());
     }
 
     /** @return the endpoint, the software and the settings (no credential) */
@@ -359,6 +360,8 @@ public final class InsiClient implements AutoCloseable {
         private int maxRetries = 1;
         private FirstNameStrategy firstNames;
         private Clock clock;
+        private Sleeper sleeper;
+        private Executor executor;
 
         private Builder() {
         }
@@ -487,6 +490,27 @@ public final class InsiClient implements AutoCloseable {
         }
 
         /**
+         * @param value how the client waits between attempts (a test seam; default {@link Sleeper#real()})
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper value) {
+            once(sleeper, "sleeper");
+            sleeper = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
+         * @param value where async calls run (default: the client's own pool of 4 threads, started on
+         *     demand); a given executor is never shut down by the client
+         * @return this builder
+         */
+        public Builder executor(Executor value) {
+            once(executor, "executor");
+            executor = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /**
          * @return the client
          * @throws IllegalStateException if a required setting is missing
          */
@@ -515,6 +539,10 @@ public final class InsiClient implements AutoCloseable {
             if (clock == null) {
                 clock = Clock.systemUTC();
             }
+            if (sleeper == null) {
+                sleeper = Sleeper.real();
+            }
+
             return new InsiClient(this);
         }
 

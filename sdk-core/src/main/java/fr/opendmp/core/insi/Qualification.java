@@ -1,5 +1,6 @@
 package fr.opendmp.core.insi;
 
+import fr.opendmp.core.error.DmpException;
 import fr.opendmp.core.ins.IdentityDocument;
 import fr.opendmp.core.ins.IdentityStatus;
 import fr.opendmp.core.ins.IdentityTransitionException;
@@ -70,11 +71,11 @@ public final class Qualification {
      * @param outcome why it ended there
      * @param identity the identity reached (QUALIFIEE when {@link Outcome#QUALIFIED})
      * @param differences the per-trait diff ({@link Outcome#TRAITS_MISMATCH} only)
-     * @param failure the INSi failure ({@link Outcome#INSI_FAILED} only)
+     * @param failure the INSi call's error ({@link Outcome#INSI_FAILED} only)
      * @param steps the steps taken, in order
      */
     public record QualificationReport(Outcome outcome, PatientIdentity identity, List<TraitDifference> differences,
-            Optional<InsiException> failure, List<Step> steps) {
+            Optional<DmpException> failure, List<Step> steps) {
         /** Checks and copies each part. */
         public QualificationReport {
             Objects.requireNonNull(outcome, "outcome");
@@ -139,8 +140,9 @@ public final class Qualification {
         InsiResult result;
         try {
             result = insi.search(local);
-        } catch (InsiException e) {
-            steps.add(step("INSi search", "technical failure " + e.kind() + (e.retryable() ? " (retryable)" : ""), t1));
+        } catch (DmpException e) {
+            steps.add(step("INSi search", "technical failure " + e.getClass().getSimpleName()
+                    + (e.retryable() ? " (retryable)" : ""), t1));
             PatientIdentity withDoc = recordDocument(local, document, steps);
             return new QualificationReport(Outcome.INSI_FAILED, withDoc, List.of(), Optional.of(e), steps);
         }

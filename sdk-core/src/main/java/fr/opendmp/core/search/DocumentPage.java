@@ -1,6 +1,6 @@
 package fr.opendmp.core.search;
 
-import fr.opendmp.core.client.OutcomeIssue;
+import fr.opendmp.core.error.OutcomeIssue;
 import fr.opendmp.core.document.DocumentEntry;
 import java.util.List;
 import java.util.NoSuchElementException;

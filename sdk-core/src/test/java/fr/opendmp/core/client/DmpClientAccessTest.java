@@ -1,5 +1,7 @@
 package fr.opendmp.core.client;
 
+import fr.opendmp.core.error.*;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

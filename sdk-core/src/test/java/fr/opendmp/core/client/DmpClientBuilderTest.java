@@ -1,5 +1,7 @@
 package fr.opendmp.core.client;
 
+import fr.opendmp.core.error.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

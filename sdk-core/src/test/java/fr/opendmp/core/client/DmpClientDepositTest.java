@@ -1,5 +1,7 @@
 package fr.opendmp.core.client;
 
+import fr.opendmp.core.error.*;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -18,7 +20,7 @@ import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DepositReceipt;
 import fr.opendmp.core.document.DocumentId;
 import fr.opendmp.core.ins.IdentityNotQualifiedException;
-import fr.opendmp.core.transport.fhir.FhirJson;
+import fr.opendmp.core.transport.internal.fhir.FhirJson;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +56,7 @@ class DmpClientDepositTest extends WireMockSupport {
             assertThat(receipt.documents()).containsExactly(new DocumentId("dr-1", UID));
             assertThat(receipt.recovered()).isFalse();
         }
-        JsonNode sent = FhirJson.MAPPER.readTree(wm.findAll(postRequestedFor(urlPathEqualTo("/fhir/DocumentReference")))
+        JsonNode sent = new com.fasterxml.jackson.databind.ObjectMapper().readTree(wm.findAll(postRequestedFor(urlPathEqualTo("/fhir/DocumentReference")))
                 .get(0).getBodyAsString());
         assertThat(sent.at("/masterIdentifier/value").asText()).isEqualTo(UID);
         assertThat(sent.at("/subject/reference").asText())
@@ -81,7 +83,7 @@ class DmpClientDepositTest extends WireMockSupport {
             assertThat(receipt.documents()).containsExactly(new DocumentId("dr-1", UID), new DocumentId("dr-2", UID2));
             assertThat(receipt.submissionSetId()).contains("ss-1");
         }
-        JsonNode sent = FhirJson.MAPPER.readTree(wm.findAll(postRequestedFor(urlPathEqualTo("/fhir"))).get(0).getBodyAsString());
+        JsonNode sent = new com.fasterxml.jackson.databind.ObjectMapper().readTree(wm.findAll(postRequestedFor(urlPathEqualTo("/fhir"))).get(0).getBodyAsString());
         assertThat(sent.path("type").asText()).isEqualTo("transaction");
         assertThat(sent.at("/entry/0/resource/extension/1/valueIdentifier/value").asText())
                 .isEqualTo("urn:oid:1.2.250.1.999.42");
@@ -185,7 +187,7 @@ class DmpClientDepositTest extends WireMockSupport {
             DepositReceipt r = dmp.documents().replace(new DocumentId("doc-x-id", "urn:oid:1.2.250.1.999.0"), single());
             assertThat(r.documents()).containsExactly(new DocumentId("dr-y", UID));
         }
-        JsonNode sent = FhirJson.MAPPER.readTree(wm.findAll(postRequestedFor(urlPathEqualTo("/fhir"))).get(0).getBodyAsString());
+        JsonNode sent = new com.fasterxml.jackson.databind.ObjectMapper().readTree(wm.findAll(postRequestedFor(urlPathEqualTo("/fhir"))).get(0).getBodyAsString());
         assertThat(sent.at("/entry/1/resource/relatesTo/0/target/reference").asText()).isEqualTo("DocumentReference/doc-x-id");
         assertThat(sent.at("/entry/2/request/method").asText()).isEqualTo("PATCH");
         assertThat(sent.at("/entry/2/resource/parameter/0/part/2/valueCode").asText()).isEqualTo("superseded");

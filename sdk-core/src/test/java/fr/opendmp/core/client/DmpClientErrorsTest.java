@@ -1,5 +1,7 @@
 package fr.opendmp.core.client;
 
+import fr.opendmp.core.error.*;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -11,7 +13,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import fr.opendmp.core.credentials.CredentialRequest;
-import fr.opendmp.core.credentials.CredentialsException;
+import fr.opendmp.core.error.CredentialsException;
 import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.search.DocumentQuery;
 import java.time.Duration;

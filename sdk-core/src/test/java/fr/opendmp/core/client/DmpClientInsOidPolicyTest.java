@@ -1,5 +1,7 @@
 package fr.opendmp.core.client;
 
+import fr.opendmp.core.error.*;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -25,17 +27,17 @@ class DmpClientInsOidPolicyTest extends WireMockSupport {
     void aProductionClientRefusesATestPatientBeforeAnyCallAndSaysHowToConfigureATestPlatform() {
         try (DmpClient dmp = client()) {
             assertThatThrownBy(() -> dmp.access(TEST_PATIENT, AccessMode.NORMAL))
-                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                         assertThat(e.side()).isEqualTo(DmpException.Side.CLIENT);
                         assertThat(e.retryable()).isFalse();
                         assertThat(e.getMessage()).contains("NIR_TEST").doesNotContain(TEST_PATIENT.value());
                         assertThat(e.hint()).contains("insOidPolicy(InsOidPolicy.TEST)");
                     });
             assertThatThrownBy(() -> dmp.documents().search(TEST_PATIENT, DocumentQuery.builder().build()))
-                    .isInstanceOf(InvalidRequestException.class);
+                    .isInstanceOf(InvalidInputException.class);
             Deposit deposit = Deposit.builder().patient(TestIdentities.qualified(TEST_PATIENT))
                     .document(metadata("urn:oid:1.2.250.1.999.7.1"), STUB_CDA).build();
-            assertThatThrownBy(() -> dmp.documents().deposit(deposit)).isInstanceOf(InvalidRequestException.class);
+            assertThatThrownBy(() -> dmp.documents().deposit(deposit)).isInstanceOf(InvalidInputException.class);
         }
         wm.verify(0, anyRequestedFor(anyUrl()));
     }

@@ -1,5 +1,9 @@
 package fr.opendmp.core.client;
 
+import fr.opendmp.core.error.*;
+import fr.opendmp.core.transport.DeleteStrategy;
+import fr.opendmp.core.transport.FhirTransport;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -107,7 +111,8 @@ class DmpClientMetadataTest extends WireMockSupport {
     void deleteWithTheSupersededStrategySendsSuperseded() {
         stubRead(docX("current"));
         stubPatch(docX("superseded"));
-        try (DmpClient dmp = client(b -> b.deleteStrategy(DeleteStrategy.SUPERSEDED))) {
+        try (DmpClient dmp = client(FhirTransport.builder().endpoint(fhirBase())
+                .deleteStrategy(DeleteStrategy.SUPERSEDED).build(), b -> { })) {
             dmp.documents().delete(entry(dmp));
         }
         wm.verify(patchRequestedFor(urlPathEqualTo("/fhir/DocumentReference")).withRequestBody(equalToJson(

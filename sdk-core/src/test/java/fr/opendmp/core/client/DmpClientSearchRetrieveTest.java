@@ -1,5 +1,7 @@
 package fr.opendmp.core.client;
 
+import fr.opendmp.core.error.*;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -91,7 +93,7 @@ class DmpClientSearchRetrieveTest extends WireMockSupport {
                 .withBody(withNext(searchsetOf(), "https://evil.example/fhir/DocumentReference?page=2"))));
         try (DmpClient dmp = client()) {
             DocumentPage first = dmp.documents().search(TestIdentities.INS, DocumentQuery.builder().build());
-            assertThatThrownBy(first::next).isInstanceOf(InvalidRequestException.class).hasMessageContaining("origin");
+            assertThatThrownBy(first::next).isInstanceOf(MalformedResponseException.class).hasMessageContaining("origin");
         }
     }
 
@@ -174,7 +176,7 @@ class DmpClientSearchRetrieveTest extends WireMockSupport {
     void fhirDocumentIsRetrievedAsFhirJsonFromItsBundleUrl() throws Exception {
         byte[] fhirDoc = resource("/vectors/pdsm4dmp/Bundle-example-annexe-fhir-document.json")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String hash = fr.opendmp.core.transport.fhir.DocumentReferenceWriter.sha1Base64(fhirDoc);
+        String hash = fr.opendmp.core.transport.internal.fhir.DocumentReferenceWriter.sha1Base64(fhirDoc);
         wm.stubFor(get(urlPathEqualTo("/fhir/DocumentReference")).willReturn(aResponse().withStatus(200)
                 .withBody(ansSearchset().replace("\"size\": 4096", "\"size\": " + fhirDoc.length)
                         .replace("C/jOTtuBZ37DlUN0mNPjfsu1nHf=", hash))));

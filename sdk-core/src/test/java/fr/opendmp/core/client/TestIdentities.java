@@ -1,5 +1,7 @@
 package fr.opendmp.core.client;
 
+import fr.opendmp.core.error.*;
+
 import fr.opendmp.core.ins.IdentityTraits;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.PatientIdentity;

@@ -1,5 +1,8 @@
 package fr.opendmp.core.client;
 
+import fr.opendmp.core.error.*;
+import fr.opendmp.core.transport.FhirTransport;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import fr.opendmp.core.access.AccessContext;
@@ -10,7 +13,7 @@ import fr.opendmp.core.document.Code;
 import fr.opendmp.core.document.CodeSystems;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentType;
-import fr.opendmp.core.transport.http.RetryPolicy;
+import fr.opendmp.core.transport.RetryPolicy;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -74,8 +77,16 @@ abstract class WireMockSupport {
     }
 
     DmpClient client(Consumer<DmpClient.Builder> extra) {
+        return client(FhirTransport.at(fhirBase()), extra);
+    }
+
+    URI fhirBase() {
+        return URI.create(wm.baseUrl() + "/fhir");
+    }
+
+    DmpClient client(FhirTransport transport, Consumer<DmpClient.Builder> extra) {
         DmpClient.Builder b = DmpClient.builder()
-                .endpoint(URI.create(wm.baseUrl() + "/fhir"))
+                .transport(transport)
                 .credentials(recordingCredentials())
                 .software("OpenDMP-tests", "1.0", "TEST-HOMOLOG")
                 .sourceId("1.2.250.1.999.42")

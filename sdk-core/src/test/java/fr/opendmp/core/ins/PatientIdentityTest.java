@@ -3,7 +3,7 @@ package fr.opendmp.core.ins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.opendmp.core.client.DmpException;
+import fr.opendmp.core.error.DmpException;
 import fr.opendmp.core.ins.IdentityTransitionException.Reason;
 import java.time.Instant;
 import java.util.List;

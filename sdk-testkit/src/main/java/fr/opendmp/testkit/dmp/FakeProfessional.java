@@ -1,6 +1,12 @@
 package fr.opendmp.testkit.dmp;
 
+import fr.opendmp.core.caller.AuthenticationMode;
+import fr.opendmp.core.caller.Professional;
+import fr.opendmp.core.caller.Structure;
+import fr.opendmp.core.document.Code;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A caller of the fake DMP as its credential describes it (spec auth.md §4.2).
@@ -57,6 +63,38 @@ public record FakeProfessional(String idNatPs, String givenName, String familyNa
     }
 
     /** No names in logs. */
+    /**
+     * @return this professional in the SDK's vocabulary, for {@code dmp.as(Caller.of(...))}: one
+     *     client then acts for any professional of its structure, each call carrying its own
+     * @throws IllegalArgumentException for a patient or legal representative (no professional identity)
+     */
+    public Professional professional() {
+        if (kind() != CallerKind.PROFESSIONAL) {
+            throw new IllegalArgumentException("a " + kind() + " is not a health professional");
+        }
+        String display = (familyName + " " + givenName).trim();
+        return new Professional(idNatPs, display.isEmpty() ? idNatPs : display,
+                Code.of(FakeDmpClaims.PROFESSION_SYSTEM, profession, "Profession " + profession),
+                specialty.isBlank() ? Optional.empty()
+                        : Optional.of(Code.of(FakeDmpClaims.SPECIALTY_SYSTEM, specialty, "Spécialité " + specialty)),
+                new Structure(structureId.isBlank() ? fr.opendmp.testkit.auth.SignedTestCredentials.STRUCTURE_ID : structureId,
+                        Code.of(FakeDmpClaims.SECTOR_SYSTEM, sector.isBlank() ? "SA07" : sector, "Secteur")),
+                AuthenticationMode.valueOf(authenticationMode.toUpperCase(Locale.ROOT)));
+    }
+
+    /**
+     * @param p a professional of the SDK's vocabulary
+     * @return the fake's view of it (names split on the first space of the display name)
+     */
+    public static FakeProfessional of(Professional p) {
+        String display = p.displayName();
+        int space = display.indexOf(' ');
+        String family = space < 0 ? display : display.substring(0, space);
+        String given = space < 0 ? "" : display.substring(space + 1);
+        return new FakeProfessional(p.idNat(), given, family, p.structure().idNat(), p.profession().code(),
+                p.specialty().map(Code::code).orElse(""), p.structure().sector().code(), p.authenticationMode().name());
+    }
+
     @Override
     public String toString() {
         return "FakeProfessional[" + idNatPs + ", " + profession + "]";

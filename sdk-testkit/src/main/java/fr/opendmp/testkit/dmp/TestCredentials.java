@@ -55,10 +55,15 @@ public final class TestCredentials implements CredentialsProvider {
         return Optional.empty();
     }
 
-    /** @return {@code Authorization: Bearer <jwt>} for the request's patient and access mode */
+    /**
+     * @return {@code Authorization: Bearer <jwt>} for the request's patient and access mode, acting
+     *     as the professional the request's caller names, else as this provider's
+     */
     @Override
     public Map<String, List<String>> headers(CredentialRequest request) {
-        return Map.of("Authorization", List.of("Bearer " + jwt(request.patient(), request.access())));
+        TestCredentials as = request.caller().professional()
+                .map(p -> new TestCredentials(FakeProfessional.of(p), clock)).orElse(this);
+        return Map.of("Authorization", List.of("Bearer " + as.jwt(request.patient(), request.access())));
     }
 
     /**

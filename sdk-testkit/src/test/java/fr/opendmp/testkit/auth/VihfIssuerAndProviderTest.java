@@ -14,7 +14,7 @@ import fr.opendmp.auth.vihf.VihfIssuer;
 import fr.opendmp.auth.vihf.VihfSigner;
 import fr.opendmp.core.access.AccessContext;
 import fr.opendmp.core.credentials.CredentialRequest;
-import fr.opendmp.core.credentials.CredentialsException;
+import fr.opendmp.core.error.CredentialsException;
 import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.testkit.ca.IssuedCertificate;
 import fr.opendmp.testkit.ca.MutableClock;

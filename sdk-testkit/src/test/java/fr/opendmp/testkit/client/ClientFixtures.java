@@ -13,7 +13,7 @@ import fr.opendmp.core.ins.IdentityTraits;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.PatientIdentity;
 import fr.opendmp.core.ins.Sex;
-import fr.opendmp.core.transport.http.RetryPolicy;
+import fr.opendmp.core.transport.RetryPolicy;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.FakeProfessional;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,9 @@ import static fr.opendmp.testkit.client.ClientFixtures.INS;
 import static fr.opendmp.testkit.client.ClientFixtures.OTHER;
 import static fr.opendmp.testkit.client.ClientFixtures.client;
 import static fr.opendmp.testkit.client.ClientFixtures.deposit;
+import static fr.opendmp.testkit.client.ClientFixtures.metadata;
 import static fr.opendmp.testkit.client.ClientFixtures.newUniqueId;
+import static fr.opendmp.testkit.client.ClientFixtures.qualified;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,11 +16,12 @@ import fr.opendmp.core.access.AccessMode;
 import fr.opendmp.core.access.AccessStatus;
 import fr.opendmp.core.access.Authorization;
 import fr.opendmp.core.access.DmpState;
-import fr.opendmp.core.client.AccessRefusal;
-import fr.opendmp.core.client.AccessRefusedException;
-import fr.opendmp.core.client.ConflictException;
+import fr.opendmp.core.error.AccessRefusal;
+import fr.opendmp.core.error.AccessRefusedException;
+import fr.opendmp.core.error.ConflictException;
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.client.DmpDocuments;
+import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DepositReceipt;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentStatus;
@@ -114,11 +117,26 @@ class DmpClientAgainstFakeTest {
     }
 
     @Test
-    void aDuplicateUniqueIdIsAConflictAndLeavesOneDocument() {
+    void aResendOfTheSameDocumentReturnsTheStoredReceiptAndLeavesOneDocument() {
+        String uid = newUniqueId();
+        try (DmpClient dmp = client(fake, AUTHOR)) {
+            DepositReceipt first = dmp.documents().deposit(deposit(uid));
+            DepositReceipt again = dmp.documents().deposit(deposit(uid));
+            assertThat(again.recovered()).isTrue();
+            assertThat(again.documents()).isEqualTo(first.documents());
+        }
+        assertThat(fake.documentCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anotherContentUnderAStoredUniqueIdIsAConflictAndLeavesOneDocument() {
         String uid = newUniqueId();
         try (DmpClient dmp = client(fake, AUTHOR)) {
             dmp.documents().deposit(deposit(uid));
-            assertThatThrownBy(() -> dmp.documents().deposit(deposit(uid))).isInstanceOfSatisfying(
+            Deposit other = Deposit.builder().patient(qualified()).document(metadata(uid, "Autre contenu"),
+                    "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><title>autre</title></ClinicalDocument>"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
+            assertThatThrownBy(() -> dmp.documents().deposit(other)).isInstanceOfSatisfying(
                     ConflictException.class, e -> assertThat(e.issues()).anySatisfy(
                             i -> assertThat(i.ruleId()).contains("DUPLICATE_UNIQUEID")));
         }

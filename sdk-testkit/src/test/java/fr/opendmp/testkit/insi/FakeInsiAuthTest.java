@@ -7,7 +7,6 @@ import fr.opendmp.auth.keys.TrustAnchors;
 import fr.opendmp.auth.tls.MutualTls;
 import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.insi.InsiClient;
-import fr.opendmp.core.insi.InsiException;
 import fr.opendmp.core.insi.InsiResult;
 import fr.opendmp.testkit.ca.TestCa;
 import fr.opendmp.testkit.dmp.AuthMode;
@@ -97,7 +96,8 @@ class FakeInsiAuthTest {
             }
         })) {
             assertThatThrownBy(() -> client.searchByTraits(FakeInsiPopulation.ORDINARY.traits()))
-                    .isInstanceOf(InsiException.class);
+                    .isInstanceOfSatisfying(fr.opendmp.core.error.TransportException.class,
+                            e -> assertThat(e.side()).isEqualTo(fr.opendmp.core.error.DmpException.Side.CLIENT));
         }
         assertThat(fake.requestCount()).isEqualTo(before);
     }

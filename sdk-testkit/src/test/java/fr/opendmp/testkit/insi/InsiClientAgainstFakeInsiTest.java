@@ -13,6 +13,11 @@ import fr.opendmp.core.ins.MatriculeKind;
 import fr.opendmp.core.ins.PatientIdentity;
 import fr.opendmp.core.insi.CarteVitaleBeneficiary;
 import fr.opendmp.core.insi.InsiClient;
+import fr.opendmp.core.error.DmpException;
+import fr.opendmp.core.error.InvalidInputException;
+import fr.opendmp.core.error.MalformedResponseException;
+import fr.opendmp.core.error.TransportException;
+import fr.opendmp.core.error.UnavailableException;
 import fr.opendmp.core.insi.InsiException;
 import fr.opendmp.core.insi.InsiResult;
 import fr.opendmp.core.insi.VerificationResult;
@@ -191,10 +196,10 @@ class InsiClientAgainstFakeInsiTest {
     @Test
     void fictitiousOrDoubtfulIdentityIsNeverSentToInsi() {
         PatientIdentity fictitious = PatientIdentity.provisional(FakeInsiPopulation.ORDINARY.traits()).markFictitious();
-        assertThatThrownBy(() -> client.search(fictitious)).isInstanceOfSatisfying(InsiException.class,
-                e -> assertThat(e.kind()).isEqualTo(InsiException.Kind.IDENTITY_REFUSED));
+        assertThatThrownBy(() -> client.search(fictitious)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.side()).isEqualTo(DmpException.Side.CLIENT));
         assertThatThrownBy(() -> client.search(PatientIdentity.provisional(FakeInsiPopulation.ORDINARY.traits())
-                .markDoubtful())).isInstanceOf(InsiException.class);
+                .markDoubtful())).isInstanceOf(InvalidInputException.class);
         assertThat(fake.requestCount()).isZero();
     }
 
@@ -206,11 +211,25 @@ class InsiClientAgainstFakeInsiTest {
     }
 
     @Test
+    void unavailableIsRetriedAfterAJitteredBackoffNotAtOnce() {
+        List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (InsiClient slow = InsiClient.builder().endpoint(fake.baseUri()).credentials(credentials)
+                .software("OpenDMP-tests", "0.1", "TEST-AUTH-42").emitter("structure-test").maxRetries(2)
+                .sleeper(waits::add).build()) {
+            fake.failNext(FakeInsi.Fault.UNAVAILABLE, 2);
+            found(slow.searchByTraits(FakeInsiPopulation.ORDINARY.traits()));
+        }
+        assertThat(waits).hasSize(2);
+        assertThat(waits.get(0)).isBetween(Duration.ofMillis(160), Duration.ofMillis(200));
+        assertThat(waits.get(1)).isBetween(Duration.ofMillis(320), Duration.ofMillis(400));
+    }
+
+    @Test
     void unavailableTwiceFailsRetryableAfterOneRetry() {
         fake.failNext(FakeInsi.Fault.UNAVAILABLE, 2);
         assertThatThrownBy(() -> client.searchByTraits(FakeInsiPopulation.ORDINARY.traits()))
-                .isInstanceOfSatisfying(InsiException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(InsiException.Kind.UNAVAILABLE);
+                .isInstanceOfSatisfying(UnavailableException.class, e -> {
+                    assertThat(e.side()).isEqualTo(DmpException.Side.SERVICE);
                     assertThat(e.retryable()).isTrue();
                     assertThat(e.httpStatus()).contains(503);
                     assertThat(e.requestId()).isPresent();
@@ -219,26 +238,34 @@ class InsiClientAgainstFakeInsiTest {
     }
 
     @Test
-    void receiverFaultIsRetryableWithItsCodeAndIsNotRetriedBlindly() {
+    void receiverFaultIsRetryableSoItIsRetriedOnceAndSucceeds() {
         fake.failNext(FakeInsi.Fault.RECEIVER_FAULT);
-        assertThatThrownBy(() -> client.searchByTraits(FakeInsiPopulation.ORDINARY.traits()))
-                .isInstanceOfSatisfying(InsiException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(InsiException.Kind.SOAP_FAULT);
-                    assertThat(e.faultCode()).contains("insi_500");
-                    assertThat(e.retryable()).isTrue();
-                });
-        assertThat(fake.requestCount()).isEqualTo(1);
+        found(client.searchByTraits(FakeInsiPopulation.ORDINARY.traits()));
+        assertThat(fake.requestCount()).isEqualTo(2);
     }
 
     @Test
-    void senderFaultIsNotRetryable() {
+    void receiverFaultTwiceFailsRetryableWithItsCodeAfterOneRetry() {
+        fake.failNext(FakeInsi.Fault.RECEIVER_FAULT, 2);
+        assertThatThrownBy(() -> client.searchByTraits(FakeInsiPopulation.ORDINARY.traits()))
+                .isInstanceOfSatisfying(InsiException.class, e -> {
+                    assertThat(e.side()).isEqualTo(DmpException.Side.SERVICE);
+                    assertThat(e.faultCode()).contains("insi_500");
+                    assertThat(e.retryable()).isTrue();
+                });
+        assertThat(fake.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void senderFaultIsAServiceRefusalThatIsNeitherRetryableNorRetried() {
         fake.failNext(FakeInsi.Fault.SENDER_FAULT);
         assertThatThrownBy(() -> client.searchByTraits(FakeInsiPopulation.ORDINARY.traits()))
                 .isInstanceOfSatisfying(InsiException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(InsiException.Kind.SOAP_FAULT);
+                    assertThat(e.faultCode()).isPresent();
                     assertThat(e.retryable()).isFalse();
-                    assertThat(e.side()).isEqualTo(InsiException.Side.CLIENT);
+                    assertThat(e.side()).isEqualTo(DmpException.Side.SERVICE);
                 });
+        assertThat(fake.requestCount()).isEqualTo(1);
     }
 
     @Test
@@ -247,19 +274,19 @@ class InsiClientAgainstFakeInsiTest {
         client = client(0, Duration.ofMillis(300));
         fake.failNext(FakeInsi.Fault.SLOW);
         assertThatThrownBy(() -> client.searchByTraits(FakeInsiPopulation.ORDINARY.traits()))
-                .isInstanceOfSatisfying(InsiException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(InsiException.Kind.TIMEOUT);
+                .isInstanceOfSatisfying(TransportException.class, e -> {
+                    assertThat(e.side()).isEqualTo(DmpException.Side.CLIENT);
                     assertThat(e.retryable()).isTrue();
                 });
     }
 
     @Test
-    void malformedXxeAndOversizedAnswersAreRefusedAsMalformed() {
+    void malformedXxeAndOversizedAnswersAreServiceSideMalformedAnswers() {
         for (FakeInsi.Fault f : List.of(FakeInsi.Fault.MALFORMED, FakeInsi.Fault.XXE, FakeInsi.Fault.OVERSIZED)) {
             fake.failNext(f);
             assertThatThrownBy(() -> client.searchByTraits(FakeInsiPopulation.ORDINARY.traits()))
-                    .isInstanceOfSatisfying(InsiException.class,
-                            e -> assertThat(e.kind()).isEqualTo(InsiException.Kind.MALFORMED_RESPONSE));
+                    .isInstanceOfSatisfying(MalformedResponseException.class,
+                            e -> assertThat(e.side()).isEqualTo(DmpException.Side.SERVICE));
         }
     }
 

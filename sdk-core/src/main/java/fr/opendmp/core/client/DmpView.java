@@ -1,0 +1,64 @@
+package fr.opendmp.core.client;
+
+import fr.opendmp.core.access.AccessStatus;
+import fr.opendmp.core.caller.Caller;
+import fr.opendmp.core.client.internal.ClientCore;
+import fr.opendmp.core.ins.Ins;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A {@link DmpClient} seen by one caller: every call made through it carries that professional,
+ * access mode and bris de glace reason to the credentials provider, and its cached answers are
+ * that caller's alone. Cheap to make (one per request is fine); it owns nothing and needs no
+ * closing. Thread-safe.
+ *
+ * <pre>{@code
+ * DmpView asDoctor = dmp.as(Caller.of(doctor));
+ * if (asDoctor.access(ins).canConsult()) {
+ *     asDoctor.documents().search(ins, query);
+ * }
+ * }</pre>
+ */
+public final class DmpView {
+
+    private final DmpClient client;
+    private final ClientCore core;
+    private final Caller caller;
+    private final DmpDocuments documents;
+
+    DmpView(DmpClient client, ClientCore core, Caller caller) {
+        this.client = client;
+        this.core = core;
+        this.caller = Objects.requireNonNull(caller, "caller");
+        this.documents = new DmpDocuments(core, caller);
+    }
+
+    /** @return who makes the calls of this view */
+    public Caller caller() {
+        return caller;
+    }
+
+    /** @return the DMP's state and this caller's rights for the patient (TD0.2), cached briefly */
+    public AccessStatus access(Ins ins) {
+        client.ensureOpen();
+        return core.access(Objects.requireNonNull(ins, "ins"), caller);
+    }
+
+    /** @return {@link #access(Ins)} asynchronously */
+    public CompletableFuture<AccessStatus> accessAsync(Ins ins) {
+        return CompletableFuture.supplyAsync(() -> access(ins), core.executor());
+    }
+
+    /** @return the document operations of this caller */
+    public DmpDocuments documents() {
+        client.ensureOpen();
+        return documents;
+    }
+
+    @Override
+    public String toString() {
+        return "DmpView[" + caller.professional().map(Object::toString).orElse("provider's professional") + ", "
+                + caller.access() + "]";
+    }
+}
