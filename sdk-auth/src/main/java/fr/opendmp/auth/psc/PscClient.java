@@ -8,7 +8,8 @@ import fr.opendmp.auth.tls.MutualTls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import fr.opendmp.core.transport.internal.http.HttpCall;
+import fr.opendmp.core.transport.internal.http.HttpExchange;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -60,7 +61,7 @@ public final class PscClient {
     private final Duration timeout;
     private final Duration clockSkew;
     private final Clock clock;
-    private final HttpClient http;
+    private final HttpExchange http;
     private volatile PscConfiguration configuration;
     private volatile Map<String, PublicKey> keys;
 
@@ -78,7 +79,7 @@ public final class PscClient {
         if (b.sslContext != null) {
             http.sslContext(b.sslContext).sslParameters(MutualTls.clientParameters());
         }
-        this.http = http.build();
+        this.http = OAuthHttp.exchange(http.build(), timeout, clock);
         this.configuration = b.configuration;
     }
 
@@ -104,7 +105,7 @@ public final class PscClient {
     public PscConfiguration configuration() {
         PscConfiguration current = configuration;
         if (current == null) {
-            JsonNode doc = send(HttpRequest.newBuilder(PscConfiguration.discoveryUri(issuer)).GET(), "discovery");
+            JsonNode doc = send(OAuthHttp.get(PscConfiguration.discoveryUri(issuer), Map.of()), "discovery");
             Optional<URI> ciba = Jwt.text(doc, "backchannel_authentication_endpoint").map(URI::create);
             current = new PscConfiguration(URI.create(required(doc, "issuer")),
                     URI.create(required(doc, "authorization_endpoint")), URI.create(required(doc, "token_endpoint")),
@@ -264,8 +265,8 @@ public final class PscClient {
      * @throws PscException if the token is refused
      */
     public PsIdentity userinfo(PscTokens tokens) {
-        JsonNode info = send(HttpRequest.newBuilder(configuration().userinfoEndpoint())
-                .header("Authorization", "Bearer " + tokens.accessToken()).GET(), "userinfo");
+        JsonNode info = send(OAuthHttp.get(configuration().userinfoEndpoint(),
+                Map.of("Authorization", List.of("Bearer " + tokens.accessToken()))), "userinfo");
         List<PsIdentity.Exercice> exercices = new java.util.ArrayList<>();
         for (JsonNode e : info.path("SubjectRefPro").path("exercices")) {
             exercices.add(new PsIdentity.Exercice(e.path("codeProfession").asText(),
@@ -325,7 +326,7 @@ public final class PscClient {
     private Map<String, PublicKey> keys(boolean reload) {
         Map<String, PublicKey> current = keys;
         if (current == null || reload) {
-            current = Jwt.rsaKeys(send(HttpRequest.newBuilder(configuration().jwksUri()).GET(), "JWKS"));
+            current = Jwt.rsaKeys(send(OAuthHttp.get(configuration().jwksUri(), Map.of()), "JWKS"));
             keys = current;
         }
         return current;
@@ -335,24 +336,22 @@ public final class PscClient {
         return send(post(configuration().tokenEndpoint(), body), what);
     }
 
-    private HttpRequest.Builder post(URI endpoint, Map<String, String> body) {
+    private HttpCall post(URI endpoint, Map<String, String> body) {
         Map<String, String> form = new LinkedHashMap<>(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/x-www-form-urlencoded");
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         if (clientSecret.isPresent()) {
             String basic = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
                     + URLEncoder.encode(clientSecret.get(), StandardCharsets.UTF_8);
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+            headers.put("Authorization", List.of("Basic "
+                    + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8))));
         } else {
             form.put("client_id", clientId);
         }
-        return request.POST(HttpRequest.BodyPublishers.ofString(form(form)));
+        return OAuthHttp.post(endpoint, headers, form(form));
     }
 
-    private JsonNode send(HttpRequest.Builder builder, String what) {
-        return OAuthHttp.send(http, builder.timeout(timeout).header("Accept", "application/json").build(),
-                "Pro Santé Connect " + what, error -> "");
+    private JsonNode send(HttpCall call, String what) {
+        return OAuthHttp.send(http, call, "Pro Santé Connect " + what, error -> "");
     }
 
     private static String required(JsonNode node, String name) {

@@ -6,7 +6,7 @@ import fr.opendmp.auth.psc.internal.OAuthHttp;
 import fr.opendmp.auth.tls.MutualTls;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import fr.opendmp.core.transport.internal.http.HttpExchange;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -50,7 +50,7 @@ public final class TokenExchangeClient {
     private final Optional<String> expectedThumbprint;
     private final Duration timeout;
     private final Clock clock;
-    private final HttpClient http;
+    private final HttpExchange http;
 
     private TokenExchangeClient(Builder b) {
         this.tokenEndpoint = Objects.requireNonNull(b.tokenEndpoint, "tokenEndpoint is required");
@@ -66,8 +66,9 @@ public final class TokenExchangeClient {
         this.expectedThumbprint = Optional.ofNullable(b.clientCertificate).map(TokenExchangeClient::thumbprint);
         this.timeout = b.timeout != null ? b.timeout : Duration.ofSeconds(10);
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(b.sslContext).sslParameters(MutualTls.clientParameters()).build();
+        this.http = OAuthHttp.exchange(HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).sslContext(b.sslContext)
+                .sslParameters(MutualTls.clientParameters()).build(), timeout, clock);
     }
 
     /** @return a new builder */
@@ -131,10 +132,8 @@ public final class TokenExchangeClient {
     }
 
     private JsonNode send(Map<String, String> form) {
-        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(OAuthHttp.form(form))).build();
-        return OAuthHttp.send(http, request, "the token exchange", error -> error.filter("invalid_grant"::equals)
+        return OAuthHttp.send(http, OAuthHttp.post(tokenEndpoint, Map.of(), OAuthHttp.form(form)),
+                "the token exchange", error -> error.filter("invalid_grant"::equals)
                 .map(e -> "the PSC token is expired or revoked, authenticate the professional again").orElse(""));
     }
 

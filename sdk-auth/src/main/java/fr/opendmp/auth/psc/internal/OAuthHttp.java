@@ -1,28 +1,55 @@
 package fr.opendmp.auth.psc.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.opendmp.auth.psc.PscException;
+import fr.opendmp.core.error.DmpException;
+import fr.opendmp.core.transport.RetryPolicy;
+import fr.opendmp.core.transport.Sleeper;
+import fr.opendmp.core.transport.internal.http.ExchangeSettings;
+import fr.opendmp.core.transport.internal.http.HttpCall;
+import fr.opendmp.core.transport.internal.http.HttpExchange;
+import fr.opendmp.core.transport.internal.http.HttpResult;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** One JSON exchange with an OAuth/OIDC server: 1 MiB answer limit, OAuth errors as {@link PscException}. */
+/**
+ * One JSON exchange with an OAuth/OIDC server, on the SDK's one HTTP exchange (deadline over the
+ * whole answer, the one retry rule: GETs retried, token POSTs never): 1 MiB answer limit, OAuth
+ * errors and every failure as {@link PscException}. Not API.
+ */
 public final class OAuthHttp {
 
     /** The answer size limit. */
     public static final int MAX_BODY = 1 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SERVICE = "the OAuth server";
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private OAuthHttp() {
+    }
+
+    /**
+     * @param http the JDK client (TLS, connect timeout)
+     * @param timeout the deadline of one attempt
+     * @param clock the clock
+     * @return the exchange an OAuth client uses
+     */
+    public static HttpExchange exchange(HttpClient http, Duration timeout, Clock clock) {
+        return new HttpExchange(new ExchangeSettings(http, RetryPolicy.defaults(), timeout, "OpenDMP/0.2", clock,
+                Sleeper.real()));
     }
 
     /**
@@ -36,51 +63,67 @@ public final class OAuthHttp {
                 .collect(Collectors.joining("&"));
     }
 
+    /** @return a GET of a JSON document (idempotent: retried by the one rule) */
+    public static HttpCall get(URI uri, Map<String, List<String>> headers) {
+        return new HttpCall(SERVICE, "GET", uri, withAccept(headers), Optional.empty(), true, MAX_BODY);
+    }
+
+    /** @return a form POST (never retried: a code or a grant is used once) */
+    public static HttpCall post(URI uri, Map<String, List<String>> headers, String form) {
+        Map<String, List<String>> h = new java.util.HashMap<>(withAccept(headers));
+        h.put("Content-Type", List.of("application/x-www-form-urlencoded"));
+        return new HttpCall(SERVICE, "POST", uri, h, Optional.of(form.getBytes(StandardCharsets.UTF_8)), false,
+                MAX_BODY);
+    }
+
+    private static Map<String, List<String>> withAccept(Map<String, List<String>> headers) {
+        Map<String, List<String>> h = new java.util.HashMap<>(headers);
+        h.put("Accept", List.of("application/json"));
+        return h;
+    }
+
     /**
-     * Sends the request and reads a JSON answer.
+     * Sends the call and reads a JSON answer.
      *
-     * @param http the client (its timeouts apply)
-     * @param request the request, with its own timeout
+     * @param exchange the exchange
+     * @param call the call
      * @param what the exchange, for messages (e.g. "Pro Santé Connect refresh")
      * @param nextStep what to do after a refusal, from the OAuth error code ("" when nothing to add)
      * @return the 2xx JSON answer
-     * @throws PscException on I/O failure, a too large or non-JSON answer, or a non-2xx status
+     * @throws PscException on a network failure, a too large or non-JSON answer, or a non-2xx status
      */
-    public static JsonNode send(HttpClient http, HttpRequest request, String what,
+    public static JsonNode send(HttpExchange exchange, HttpCall call, String what,
             Function<Optional<String>, String> nextStep) {
-        HttpResponse<InputStream> response;
-        byte[] body;
+        HttpResult r;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(MAX_BODY + 1);
-            }
+            r = exchange.send(call, (result, retryable) -> refusal(result, retryable, what, nextStep));
+        } catch (PscException e) {
+            throw e;
+        } catch (DmpException e) {
+            throw new PscException(what + " failed: " + e.getMessage(), e.retryable(), e);
+        }
+        try {
+            return r.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(r.body());
         } catch (IOException e) {
-            throw new PscException(what + " failed: " + e.getClass().getSimpleName()
-                    + " (an SSLHandshakeException means the server refused the client certificate)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PscException("interrupted during " + what, e);
+            throw new PscException(Optional.empty(), r.status(), false, what + ": HTTP " + r.status()
+                    + " without valid JSON");
         }
-        int status = response.statusCode();
-        if (body.length > MAX_BODY) {
-            throw new PscException(Optional.empty(), status, false, what + ": the answer exceeds 1 MiB");
-        }
+    }
+
+    private static PscException refusal(HttpResult r, boolean retryable, String what,
+            Function<Optional<String>, String> nextStep) {
         JsonNode json;
         try {
-            json = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+            json = r.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(r.body());
         } catch (IOException e) {
-            throw new PscException(Optional.empty(), status, status >= 500,
-                    what + ": HTTP " + status + " without JSON");
+            return new PscException(Optional.empty(), r.status(), retryable, what + ": HTTP " + r.status()
+                    + " without JSON");
         }
-        if (status / 100 != 2) {
-            Optional<String> error = Jwt.text(json, "error");
-            String next = nextStep.apply(error);
-            throw new PscException(error, status, status >= 500, what + " was refused: HTTP " + status
-                    + error.map(e -> " " + e).orElse("")
-                    + Jwt.text(json, "error_description").map(d -> " (" + d + ")").orElse("")
-                    + (next.isEmpty() ? "" : ": " + next));
-        }
-        return json;
+        Optional<String> error = Jwt.text(json, "error");
+        String next = nextStep.apply(error);
+        return new PscException(error, r.status(), retryable, what + " was refused: HTTP " + r.status()
+                + error.map(e -> " " + e).orElse("")
+                + Jwt.text(json, "error_description").map(d -> " (" + d + ")").orElse("")
+                + (next.isEmpty() ? "" : ": " + next));
     }
 }
