@@ -1,9 +1,10 @@
 package fr.opendmp.cda.build;
 
+import fr.opendmp.core.error.InvalidInputException;
 import java.util.Objects;
 
 /** A document cannot be built from the given input. Messages never quote patient data. */
-public final class CdaBuildException extends IllegalArgumentException {
+public final class CdaBuildException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,7 +27,7 @@ public final class CdaBuildException extends IllegalArgumentException {
      * @param message details without patient data
      */
     public CdaBuildException(Reason reason, String message) {
-        super(reason + ": " + message);
+        super(reason + ": " + message, Details.of("fix the record the message names, then build again"), null);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
@@ -36,7 +37,7 @@ public final class CdaBuildException extends IllegalArgumentException {
      * @param cause the underlying error
      */
     public CdaBuildException(Reason reason, String message, Throwable cause) {
-        super(reason + ": " + message, cause);
+        super(reason + ": " + message, Details.of("fix the record the message names, then build again"), cause);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 

@@ -1,11 +1,14 @@
 package fr.opendmp.cda.read;
 
+import fr.opendmp.core.error.DmpClientException;
 import java.util.Objects;
 
 /**
- * A document could not be read as a CDA. The message never quotes the document's content.
+ * A document could not be read as a CDA: a client-side error of the SDK's one root, unchecked,
+ * never retryable (the same bytes fail the same way). The message never quotes the document's
+ * content.
  */
-public final class CdaParseException extends Exception {
+public final class CdaParseException extends DmpClientException {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,7 +34,10 @@ public final class CdaParseException extends Exception {
      * @param cause the underlying error, if any
      */
     public CdaParseException(Reason reason, String message, Throwable cause) {
-        super(reason + ": " + message, cause);
+        super(reason + ": " + message, Details.of(reason == Reason.DOCTYPE_FORBIDDEN
+                ? "a CI-SIS CDA never declares a DTD: produce the document without one"
+                : reason == Reason.TOO_LARGE ? "raise the reader's limit only if such a document is expected"
+                : "check that the bytes are a CDA R2 ClinicalDocument"), cause);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
