@@ -34,6 +34,11 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** @return the names of the ANS vectors, for parameterized tests */
+    public static java.util.stream.Stream<String> vectors() {
+        return VECTORS.stream();
+    }
+
     /** @return a vector from the test resources */
     public static byte[] vector(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/vectors/cda/" + name)) {

@@ -50,14 +50,16 @@ class DocumentMetadataTest {
     }
 
     @Test
-    void aTypeUnknownToTheTypeClassTableNeedsAnExplicitClassOrAnOverride() {
-        Code vaccination = Code.of(CodeSystems.LOINC, "87273-9");
-        assertThatThrownBy(() -> base().type(vaccination).format(DocumentType.CR_CONSULTATION.defaultFormat())
+    void aTypeUnknownToTheAnsTablesIsATypedErrorUnlessTheTableIsExtended() {
+        Code local = Code.of(CodeSystems.LOINC, "99999-9");
+        assertThatThrownBy(() -> base().type(local).format(DocumentType.CR_CONSULTATION.defaultFormat())
                 .contentType("application/xml").valueSetCheck(ValueSetCheck.LENIENT).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TypeClassTable");
-        DocumentMetadata m = base().type(vaccination).format(DocumentType.CR_CONSULTATION.defaultFormat())
+                .isInstanceOfSatisfying(DocumentTypeException.class,
+                        e -> assertThat(e.reason()).isEqualTo(DocumentTypeException.Reason.UNKNOWN_TYPE))
+                .hasMessageContaining("99999-9");
+        DocumentMetadata m = base().type(local).format(DocumentType.CR_CONSULTATION.defaultFormat())
                 .contentType("application/xml").valueSetCheck(ValueSetCheck.LENIENT)
-                .typeClassTable(TypeClassTable.defaults().with(vaccination, TypeClassTable.COMPTE_RENDU)).build();
+                .typeClassTable(TypeClassTable.ans().with(local, TypeClassTable.COMPTE_RENDU)).build();
         assertThat(m.classCode()).isEqualTo(TypeClassTable.COMPTE_RENDU);
     }
 
