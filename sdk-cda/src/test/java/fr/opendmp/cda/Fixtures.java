@@ -101,6 +101,18 @@ public final class Fixtures {
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"));
     }
 
+    /**
+     * @param levels how many elements to nest in the title (the title itself is at depth 2)
+     * @return the VSM vector whose title nests {@code levels} {@code <content>} elements (about
+     *     19 bytes a level: 10,000 levels are under 200 KB)
+     */
+    public static byte[] vsmWithDeepTitle(int levels) {
+        String vsm = new String(vector("VSM_1.4_2022.01.xml"), StandardCharsets.UTF_8);
+        String deep = "<content>".repeat(levels) + "x" + "</content>".repeat(levels);
+        return vsm.replace("<title>Synthèse Médicale</title>", "<title>" + deep + "</title>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     /** @return a small but real PDF */
     public static byte[] pdf() {
         String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"

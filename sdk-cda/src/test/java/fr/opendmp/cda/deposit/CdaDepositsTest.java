@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.opendmp.cda.Fixtures;
 import fr.opendmp.cda.build.CdaDocuments;
 import fr.opendmp.cda.metadata.CdaMetadata;
+import fr.opendmp.cda.read.CdaParseException;
 import fr.opendmp.cda.read.CdaReader;
 import fr.opendmp.core.client.DmpException;
 import fr.opendmp.core.document.Code;
@@ -119,6 +120,13 @@ class CdaDepositsTest {
     void aCdaBuiltFromTheQualifiedIdentityMatchesIt() throws Exception {
         Deposit d = CdaDeposits.defaults().prepare(PATIENT_B, List.of(cdaForPatientB())).build();
         assertThat(d.ins()).isEqualTo(INS_B);
+    }
+
+    @Test
+    void deeplyNestedCdaIsRefusedWithTypedErrorBeforeMetadataDerivation() {
+        assertThatThrownBy(() -> CdaDeposits.of(Fixtures.qualified(), Fixtures.vsmWithDeepTitle(10_000)))
+                .isInstanceOfSatisfying(CdaParseException.class,
+                        e -> assertThat(e.reason()).isEqualTo(CdaParseException.Reason.TOO_DEEP));
     }
 
     @Test

@@ -74,6 +74,17 @@ class BuiltInChecksTest {
     }
 
     @Test
+    void deeplyNestedCdaGivesAParseErrorReportInsteadOfThrowing() {
+        ValidationReport r = VALIDATOR.validate(Fixtures.vsmWithDeepTitle(10_000));
+
+        assertThat(r.isValid()).isFalse();
+        assertThat(r.errors()).singleElement().satisfies(e -> {
+            assertThat(e.source()).isEqualTo(ValidationIssue.Source.PARSE);
+            assertThat(e.ruleId()).isEqualTo("parse:TOO_DEEP");
+        });
+    }
+
+    @Test
     void vsmWithoutItsTreatmentSectionAndWithAnotherCodeIsReported() {
         ValidationReport r = validate(vsm().replace("1.2.250.1.213.1.1.2.32", "1.2.250.1.213.1.1.2.999")
                 .replace("code=\"SYNTH\"", "code=\"SYNTHX\""));
