@@ -83,6 +83,18 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
         }
     }
 
+    /**
+     * Masked: the free texts (title, description) and the documented acts (events) may carry health
+     * data, so only their presence is shown; ids, codes of type/class/format and authors (masked)
+     * are shown.
+     */
+    @Override
+    public String toString() {
+        return "DocumentMetadata[" + uniqueId + ", type " + type.code() + ", class " + classCode.code() + ", format "
+                + format.code() + ", title ***" + (description.isPresent() ? ", description ***" : "") + ", events="
+                + events.size() + ", authors " + authors + ", " + confidentiality + ", " + visibility + "]";
+    }
+
     /** @return a new builder */
     public static Builder builder() {
         return new Builder();

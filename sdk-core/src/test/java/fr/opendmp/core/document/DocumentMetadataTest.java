@@ -85,4 +85,14 @@ class DocumentMetadataTest {
         assertThat(Author.professional("810001234567").withNames("SECRET", "NAME").toString())
                 .doesNotContain("SECRET").doesNotContain("NAME");
     }
+
+    @Test
+    void metadataToStringMasksTitleDescriptionAndEvents() {
+        DocumentMetadata m = base().title("Annonce VIH").description("suspicion de cancer").type(DocumentType.CR_CONSULTATION)
+                .event(Code.of("urn:oid:1.2.250.1.213.2.5", "ZZQK002")).author(Author.professional("810001234568")
+                        .withNames("SECRET", "NAME")).build();
+
+        assertThat(m.toString()).doesNotContain("VIH").doesNotContain("cancer").doesNotContain("ZZQK002")
+                .doesNotContain("SECRET").contains("urn:oid:1.2.250.1.999.7").contains("11488-4");
+    }
 }
