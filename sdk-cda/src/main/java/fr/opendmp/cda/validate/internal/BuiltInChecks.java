@@ -129,8 +129,8 @@ public final class BuiltInChecks {
 
     /**
      * CDA-HDR-22: a patient id whose root is an INS OID carries a matricule INS whose layout and
-     * mod-97 key are right (spec/ins.md §2), written canonically (15 characters, no space). The
-     * message names the broken rule, never the value.
+     * key are right (key = 97 - (number mod 97), Corsica 2A/2B read as 19/18), written canonically
+     * (15 characters, no space). The message names the broken rule, never the value.
      */
     private void insMatricule(Element id, InsOid oid, String at) {
         Optional<String> ext = attr(id, "extension");
