@@ -13,6 +13,7 @@ import fr.opendmp.core.ins.Trait;
 import fr.opendmp.core.ins.TraitNormalization;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -73,7 +74,7 @@ public final class CdaPatientCheck {
                 p.birthGivenNames().isEmpty() ? Optional.empty() : normalised(() -> String.join(" ",
                         TraitNormalization.firstNameList(String.join(" ", p.birthGivenNames())))));
         compare(diff, PatientField.BIRTH_DATE, t.birthDate(), p.birthTime().flatMap(CdaPatientCheck::isoDate));
-        compare(diff, PatientField.SEX, t.sex().code(), p.gender().map(String::strip));
+        compare(diff, PatientField.SEX, t.sex().code(), p.gender().map(g -> g.strip().toUpperCase(Locale.ROOT)));
         Optional<String> place = p.birthPlaceCode().flatMap(c -> normalised(() -> TraitNormalization.birthPlace(c)));
         if (!t.birthPlaceCode().equals(place)) {
             diff.add(PatientField.BIRTH_PLACE);

@@ -60,8 +60,9 @@ public final class DocumentTypeException extends DmpException {
     private static String hint(Reason reason) {
         switch (reason) {
             case UNKNOWN_TYPE:
-                return "use a typeCode of JDV_J07-XdsTypeCode-CISIS (TypeClassTable.ans().entries() lists them),"
-                        + " or give the class yourself with classCode(...) or TypeClassTable.with(type, class)";
+                return "use a typeCode of JDV_J07-XdsTypeCode-CISIS (TypeClassTable.ans().entries() lists them);"
+                        + " for a type the receiver is known to accept, give its class with classCode(...) or"
+                        + " TypeClassTable.with(type, class) and valueSetCheck(LENIENT)";
             case NOT_ALLOWED_IN_DMP:
                 return "the DMP accepts only the typeCodes of JDV_J66-TypeCode-DMP: choose one of them"
                         + " (TypeClassTable.allowedInDmp), or set target(DocumentTarget.CI_SIS) for another exchange";

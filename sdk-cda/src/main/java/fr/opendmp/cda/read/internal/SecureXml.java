@@ -114,15 +114,13 @@ public final class SecureXml {
      *     the locale of the message)
      */
     public static boolean isDepthLimit(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        Throwable t = e;
+        for (int hops = 0; t != null && hops < 16; hops++) {
             String m = t.getMessage();
             if (m != null && (m.contains(DEPTH_ERROR) || m.contains("maxElementDepth"))) {
                 return true;
             }
-            if (t instanceof SAXException s && s.getException() != null && s.getException() != t.getCause()
-                    && isDepthLimit(s.getException())) {
-                return true;
-            }
+            t = t instanceof SAXException s && s.getException() != null ? s.getException() : t.getCause();
         }
         return false;
     }
