@@ -34,6 +34,11 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** @return the names of the ANS vectors, for parameterized tests */
+    public static java.util.stream.Stream<String> vectors() {
+        return VECTORS.stream();
+    }
+
     /** @return a vector from the test resources */
     public static byte[] vector(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/vectors/cda/" + name)) {
@@ -94,6 +99,18 @@ public final class Fixtures {
                 .effectiveTime(CREATED)
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"));
+    }
+
+    /**
+     * @param levels how many elements to nest in the title (the title itself is at depth 2)
+     * @return the VSM vector whose title nests {@code levels} {@code <content>} elements (about
+     *     19 bytes a level: 10,000 levels are under 200 KB)
+     */
+    public static byte[] vsmWithDeepTitle(int levels) {
+        String vsm = new String(vector("VSM_1.4_2022.01.xml"), StandardCharsets.UTF_8);
+        String deep = "<content>".repeat(levels) + "x" + "</content>".repeat(levels);
+        return vsm.replace("<title>Synthèse Médicale</title>", "<title>" + deep + "</title>")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** @return a small but real PDF */

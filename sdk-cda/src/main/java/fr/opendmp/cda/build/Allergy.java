@@ -27,4 +27,11 @@ public record Allergy(String agent, Optional<Code> code, Optional<String> reacti
     public static Allergy of(String agent, String reaction) {
         return new Allergy(agent, Optional.empty(), Optional.ofNullable(reaction));
     }
+
+    /** Health data masked: which parts are present, never their value. */
+    @Override
+    public String toString() {
+        return "Allergy[agent ***" + (code.isPresent() ? ", code ***" : "") + (reaction.isPresent() ? ", reaction ***" : "")
+                + "]";
+    }
 }

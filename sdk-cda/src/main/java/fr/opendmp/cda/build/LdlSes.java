@@ -42,6 +42,15 @@ public record LdlSes(String documentStatus, String admissionReason, List<String>
         allergies = List.copyOf(allergies);
     }
 
+    /** Health data masked: the number of items of each list only. */
+    @Override
+    public String toString() {
+        return "LdlSes[staySummary=" + staySummary.size() + ", dischargeTreatments=" + dischargeTreatments.size()
+                + ", stoppedTreatments=" + stoppedTreatments.size() + ", results=" + results.size()
+                + ", followUp=" + followUp.size() + ", devices=" + devices.size() + ", allergies=" + allergies.size()
+                + ", content ***]";
+    }
+
     /** @return a new builder */
     public static Builder builder() {
         return new Builder();

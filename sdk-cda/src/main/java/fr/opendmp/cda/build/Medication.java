@@ -27,4 +27,10 @@ public record Medication(String name, String dosage, Optional<Code> code) {
     public static Medication of(String name, String dosage) {
         return new Medication(name, dosage, Optional.empty());
     }
+
+    /** Health data masked: which parts are present, never their value. */
+    @Override
+    public String toString() {
+        return "Medication[name ***, dosage ***" + (code.isPresent() ? ", code ***" : "") + "]";
+    }
 }

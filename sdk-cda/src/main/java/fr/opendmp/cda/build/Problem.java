@@ -40,4 +40,11 @@ public record Problem(String label, Optional<Code> code, Optional<LocalDate> sta
     public Problem withPeriod(LocalDate from, LocalDate to) {
         return new Problem(label, code, Optional.of(from), Optional.ofNullable(to));
     }
+
+    /** Health data masked: which parts are present, never their value. */
+    @Override
+    public String toString() {
+        return "Problem[label ***" + (code.isPresent() ? ", code ***" : "") + (start.isPresent() ? ", dates ***" : "")
+                + "]";
+    }
 }

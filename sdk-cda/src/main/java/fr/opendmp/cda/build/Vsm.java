@@ -36,6 +36,16 @@ public record Vsm(List<Problem> activeProblems, List<Problem> medicalHistory, Li
         treatments = List.copyOf(treatments);
     }
 
+    /** Health data masked: the number of items of each list only. */
+    @Override
+    public String toString() {
+        return "Vsm[activeProblems=" + activeProblems.size() + ", medicalHistory=" + medicalHistory.size()
+                + ", surgicalHistory=" + surgicalHistory.size() + ", allergies=" + allergies.size()
+                + ", lifestyle=" + lifestyle.size() + ", occupationalRisks=" + occupationalRisks.size()
+                + ", familyHistory=" + familyHistory.size() + ", vigilancePoints=" + vigilancePoints.size()
+                + ", treatments=" + treatments.size() + ", content ***]";
+    }
+
     /** @return a new builder */
     public static Builder builder() {
         return new Builder();

@@ -12,6 +12,8 @@ import fr.opendmp.core.document.Code;
 import fr.opendmp.core.document.CodeSystems;
 import fr.opendmp.core.document.Confidentiality;
 import fr.opendmp.core.document.DocumentMetadata;
+import fr.opendmp.core.document.DocumentTarget;
+import fr.opendmp.core.document.DocumentTypeException;
 import fr.opendmp.core.document.Institution;
 import fr.opendmp.core.document.TypeClassTable;
 import fr.opendmp.core.document.ValueSetCheck;
@@ -34,7 +36,7 @@ import java.util.Optional;
  */
 public final class CdaMetadata {
 
-    /** TRE_A03 class 60 "Données de remboursement" (for REMB documents; not in the core table). */
+    /** TRE_A03 class 60 "Données de remboursement" (the class of REMB documents in the ANS tables). */
     public static final Code CLASS_REMBOURSEMENT = Code.of(CodeSystems.TRE_A03, "60", "Données de remboursement");
 
     private static final CdaMetadata DEFAULT = builder().build();
@@ -42,11 +44,13 @@ public final class CdaMetadata {
     private final String contentType;
     private final TypeClassTable classes;
     private final ValueSetCheck check;
+    private final DocumentTarget target;
 
     private CdaMetadata(Builder b) {
         this.contentType = b.contentType;
         this.classes = b.classes;
         this.check = b.check;
+        this.target = b.target;
     }
 
     /** @return a builder for non-default derivations */
@@ -55,10 +59,12 @@ public final class CdaMetadata {
     }
 
     /**
-     * Derives the metadata with the defaults (mime type {@code application/xml}, core type→class
-     * table plus REMB→60, strict value-set check).
+     * Derives the metadata with the defaults (mime type {@code application/xml}, the ANS type→class
+     * tables, strict value-set check for the DMP).
      *
      * @throws CdaMetadataException naming what the header lacks
+     * @throws DocumentTypeException if the document type has no class in the ANS tables or is not
+     *     accepted by the DMP
      */
     public static DocumentMetadata derive(CdaDocument cda) {
         return DEFAULT.toMetadata(cda);
@@ -87,6 +93,8 @@ public final class CdaMetadata {
     /**
      * @return the metadata of the document
      * @throws CdaMetadataException naming what the header lacks
+     * @throws DocumentTypeException if the document type has no class in the ANS tables or is not
+     *     accepted by the target
      */
     public DocumentMetadata toMetadata(CdaDocument cda) {
         Objects.requireNonNull(cda, "cda");
@@ -106,7 +114,8 @@ public final class CdaMetadata {
                             .findFirst(), "serviceEvent/performer/.../standardIndustryClassCode"))
                     .confidentiality(h.confidentialityCode().flatMap(Confidentiality::fromCode)
                             .orElse(Confidentiality.NORMAL))
-                    .valueSetCheck(check);
+                    .valueSetCheck(check)
+                    .target(target);
             Optional<OffsetDateTime> start = h.serviceEvents().stream().flatMap(s -> s.start().stream()).findFirst()
                     .or(h::encounterStart);
             b.serviceStart(start.orElse(h.effectiveTime().orElseThrow()));
@@ -142,9 +151,9 @@ public final class CdaMetadata {
     /** Builds a {@link CdaMetadata}. Not thread-safe. */
     public static final class Builder {
         private String contentType = "application/xml";
-        private TypeClassTable classes = TypeClassTable.defaults()
-                .with(Code.of(CodeSystems.TRE_A05, "REMB", "Remboursement"), CLASS_REMBOURSEMENT);
+        private TypeClassTable classes = TypeClassTable.ans();
         private ValueSetCheck check = ValueSetCheck.STRICT;
+        private DocumentTarget target = DocumentTarget.DMP;
 
         private Builder() {
         }
@@ -159,7 +168,7 @@ public final class CdaMetadata {
             return this;
         }
 
-        /** @return this; the type→class table (default: the core table plus REMB→60) */
+        /** @return this; the type→class table (default: the ANS tables, {@link TypeClassTable#ans()}) */
         public Builder typeClassTable(TypeClassTable value) {
             this.classes = Objects.requireNonNull(value, "typeClassTable");
             return this;
@@ -168,6 +177,16 @@ public final class CdaMetadata {
         /** @return this; how strictly codes are checked against the CI-SIS value sets (default strict) */
         public Builder valueSetCheck(ValueSetCheck value) {
             this.check = Objects.requireNonNull(value, "valueSetCheck");
+            return this;
+        }
+
+        /**
+         * @param value where the document goes (default the DMP: its type must be in JDV_J66); see
+         *     {@link DocumentTarget}
+         * @return this
+         */
+        public Builder target(DocumentTarget value) {
+            this.target = Objects.requireNonNull(value, "target");
             return this;
         }
 

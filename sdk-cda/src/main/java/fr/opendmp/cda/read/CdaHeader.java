@@ -64,4 +64,12 @@ public record CdaHeader(List<InstanceId> templateIds, Optional<InstanceId> id, O
     public boolean hasTemplate(String root) {
         return templateIds.stream().anyMatch(t -> t.root().equals(root));
     }
+
+    /** Masked: ids and document type only; the title, the patient and the names never. */
+    @Override
+    public String toString() {
+        return "CdaHeader[" + id.map(InstanceId::toString).orElse("no id") + ", "
+                + code.map(Code::code).orElse("no code") + ", title " + (title.isPresent() ? "***" : "none") + ", "
+                + patient.map(CdaPatient::toString).orElse("no patient") + ", authors=" + authors.size() + "]";
+    }
 }

@@ -18,6 +18,8 @@ public final class CdaParseException extends DmpClientException {
         DOCTYPE_FORBIDDEN,
         /** The document is larger than the reader's limit. */
         TOO_LARGE,
+        /** Elements nest deeper than the reader's limit (stops stack exhaustion by deep XML). */
+        TOO_DEEP,
         /** The bytes are not well-formed XML. */
         MALFORMED,
         /** Well-formed XML, but not an HL7 v3 {@code ClinicalDocument}. */

@@ -1,13 +1,16 @@
 package fr.opendmp.cda.read;
 
 import fr.opendmp.cda.read.internal.SecureDom;
+import fr.opendmp.cda.read.internal.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Objects;
 
 /**
  * Reads CDA R2 documents securely: no DTD (any {@code <!DOCTYPE} is refused, which stops
- * external entities and entity expansion attacks), no XInclude, and a size limit.
+ * external entities and entity expansion attacks), no XInclude, a size limit and a nesting depth
+ * limit (a document nesting thousands of elements is refused as
+ * {@link CdaParseException.Reason#TOO_DEEP} in linear time instead of exhausting the stack).
  *
  * <pre>{@code
  * CdaDocument cda = CdaReader.read(bytes);
@@ -22,12 +25,17 @@ public final class CdaReader {
     /** Default size limit: 64 MiB (a DMP document is far smaller; base64 adds a third). */
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
-    private static final CdaReader DEFAULT = new CdaReader(DEFAULT_MAX_BYTES);
+    /** Default nesting depth limit: 256 elements (the ANS CDA examples need fewer than 20). */
+    public static final int DEFAULT_MAX_DEPTH = SecureXml.DEFAULT_MAX_DEPTH;
+
+    private static final CdaReader DEFAULT = new CdaReader(DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH);
 
     private final long maxBytes;
+    private final int maxDepth;
 
-    private CdaReader(long maxBytes) {
+    private CdaReader(long maxBytes, int maxDepth) {
         this.maxBytes = maxBytes;
+        this.maxDepth = maxDepth;
     }
 
     /** @return a reader with the default limit */
@@ -37,13 +45,26 @@ public final class CdaReader {
 
     /**
      * @param maxBytes the largest document accepted, in bytes
-     * @return a reader with this limit
+     * @return a reader with this limit (and the default depth limit)
      */
     public static CdaReader withMaxBytes(long maxBytes) {
+        return withLimits(maxBytes, DEFAULT_MAX_DEPTH);
+    }
+
+    /**
+     * @param maxBytes the largest document accepted, in bytes
+     * @param maxDepth the deepest element nesting accepted (the root is at depth 1); keep it in the
+     *     hundreds: deeper documents exhaust the stack of recursive XML code
+     * @return a reader with these limits
+     */
+    public static CdaReader withLimits(long maxBytes, int maxDepth) {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive");
         }
-        return new CdaReader(maxBytes);
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maxDepth must be at least 1");
+        }
+        return new CdaReader(maxBytes, maxDepth);
     }
 
     /**
@@ -72,11 +93,16 @@ public final class CdaReader {
      * @throws CdaParseException with its {@link CdaParseException.Reason} when the input is refused
      */
     public CdaDocument parse(InputStream xml) throws CdaParseException {
-        return new CdaDocument(SecureDom.parse(xml, maxBytes).getDocumentElement());
+        return new CdaDocument(SecureDom.parse(xml, maxBytes, maxDepth).getDocumentElement());
     }
 
     /** @return the largest document this reader accepts, in bytes */
     public long maxBytes() {
         return maxBytes;
+    }
+
+    /** @return the deepest element nesting this reader accepts */
+    public int maxDepth() {
+        return maxDepth;
     }
 }

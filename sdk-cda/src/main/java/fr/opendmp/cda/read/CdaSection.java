@@ -25,4 +25,12 @@ public record CdaSection(List<String> templateIds, Optional<Code> code, Optional
         Objects.requireNonNull(title, "title");
         sections = List.copyOf(sections);
     }
+
+    /** The title masked (free text); the structure (templates, section code, counts) shown. */
+    @Override
+    public String toString() {
+        return "CdaSection[" + templateIds + ", " + code.map(Code::code).orElse("no code") + ", title "
+                + (title.isPresent() ? "***" : "none") + ", entries=" + entryCount + ", sections=" + sections.size()
+                + "]";
+    }
 }

@@ -30,4 +30,11 @@ public record CdaServiceEvent(Optional<Code> code, Optional<OffsetDateTime> star
         return performers.stream().flatMap(p -> p.organization().stream())
                 .flatMap(o -> o.standardIndustryClassCode().stream()).findFirst();
     }
+
+    /** The act code masked (it tells what was done to the patient); times and performers (masked) shown. */
+    @Override
+    public String toString() {
+        return "CdaServiceEvent[code " + (code.isPresent() ? "***" : "none") + ", " + start.map(Object::toString)
+                .orElse("no start") + ", " + end.map(Object::toString).orElse("no end") + ", " + performers + "]";
+    }
 }

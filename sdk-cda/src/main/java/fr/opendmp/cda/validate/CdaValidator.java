@@ -73,8 +73,10 @@ public final class CdaValidator {
     }
 
     /**
-     * Validates a document. Never throws for a bad document: unreadable or hostile XML gives a
-     * report with one {@link ValidationIssue.Source#PARSE} error.
+     * Validates a document. Never throws for a bad document: unreadable or hostile XML (DOCTYPE,
+     * too large, nested deeper than the reader's limit) gives a report with one
+     * {@link ValidationIssue.Source#PARSE} error (rule {@code parse:<reason>}, e.g.
+     * {@code parse:TOO_DEEP}).
      *
      * @param xml the CDA document
      * @return the findings
@@ -86,7 +88,8 @@ public final class CdaValidator {
         List<String> skipped = new ArrayList<>();
         Element root;
         try {
-            root = SecureDom.parse(new ByteArrayInputStream(xml), reader.maxBytes()).getDocumentElement();
+            root = SecureDom.parse(new ByteArrayInputStream(xml), reader.maxBytes(), reader.maxDepth())
+                    .getDocumentElement();
         } catch (CdaParseException e) {
             issues.error(ValidationIssue.Source.PARSE, "parse:" + e.reason(), "document", e.getMessage());
             return new ValidationReport(issues.errors(), issues.warnings(), List.of("parse"), List.of());
@@ -97,14 +100,14 @@ public final class CdaValidator {
             skipped.add("xsd and schematrons: no ANS package configured");
             return new ValidationReport(issues.errors(), issues.warnings(), run, skipped);
         }
-        xsd.orElseThrow().validate(xml, issues);
+        xsd.orElseThrow().validate(xml, reader.maxDepth(), issues);
         run.add("xsd");
         List<String> schematrons = schematronsFor(root);
         if (schematron.isEmpty()) {
             schematrons.forEach(s -> skipped.add(s + ": Saxon-HE/SchXslt not on the classpath"));
         } else {
             for (String s : schematrons) {
-                schematron.get().apply(ansPackage.get().resolve(s), xml, issues);
+                schematron.get().apply(ansPackage.get().resolve(s), xml, reader.maxDepth(), issues);
                 run.add(s);
             }
         }
@@ -188,7 +191,7 @@ public final class CdaValidator {
         }
 
         /**
-         * @param value the reader (and so the size limit) used to parse documents
+         * @param value the reader (and so the size and depth limits) used to parse documents
          * @return this
          */
         public Builder reader(CdaReader value) {

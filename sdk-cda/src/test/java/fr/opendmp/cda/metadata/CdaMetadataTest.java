@@ -14,7 +14,17 @@ import fr.opendmp.core.document.Confidentiality;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.Institution;
 import fr.opendmp.core.document.TypeClassTable;
+import fr.opendmp.core.document.DocumentTarget;
+import fr.opendmp.core.document.DocumentTypeException;
+import fr.opendmp.core.document.ValueSetCheck;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -102,6 +112,54 @@ class CdaMetadataTest {
         CdaDocument cda = CdaReader.read(xml.getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> CdaMetadata.derive(cda)).isInstanceOf(CdaMetadataException.class)
                 .hasMessageContaining("healthCareFacility");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fr.opendmp.cda.Fixtures#vectors")
+    void everyAnsCdaVectorDerivesItsMetadataForTheDmpWithTheClassOfTheAnsTables(String vector) throws Exception {
+        DocumentMetadata m = derive(vector);
+
+        assertThat(TypeClassTable.ans().allowedInDmp(m.type())).isTrue();
+        assertThat(m.classCode()).isEqualTo(TypeClassTable.ans().requireClassOf(m.type()));
+        assertThat(m.authors()).isNotEmpty();
+    }
+
+    @Test
+    void theVectorsTestedAreEveryCdaVectorOfTheSharedFolder() throws Exception {
+        Optional<Path> shared = Optional.ofNullable(System.getProperty("opendmp.shared"))
+                .map(s -> Path.of(s, "vectors", "cda")).filter(Files::isDirectory);
+        Assumptions.assumeTrue(shared.isPresent(), "shared vectors not beside the checkout");
+        try (Stream<Path> files = Files.list(shared.get())) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".xml")))
+                    .containsExactlyInAnyOrderElementsOf(Fixtures.VECTORS);
+        }
+    }
+
+    @Test
+    void anAnsLettreDeLiaisonAlEntree18761_7DerivesClassSyntheseAndTheLdlEesFormat() throws Exception {
+        String xml = new String(Fixtures.vector("LDL-SES_2022.01.xml"), StandardCharsets.UTF_8)
+                .replace("<code code=\"11490-0\"", "<code code=\"18761-7\"")
+                .replace("<templateId root=\"1.2.250.1.213.1.1.1.29\" extension=\"2022.01\"/>",
+                        "<templateId root=\"1.2.250.1.213.1.1.1.21\"/>");
+
+        DocumentMetadata m = CdaMetadata.derive(CdaReader.read(xml.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(m.type()).isEqualTo(Code.of(CodeSystems.LOINC, "18761-7"));
+        assertThat(m.classCode()).isEqualTo(TypeClassTable.SYNTHESE);
+        assertThat(m.format().code()).isEqualTo("urn:asip:ci-sis:ldl-ees:2017");
+    }
+
+    @Test
+    void aCdaWhoseTypeTheDmpDoesNotAcceptIsATypedErrorNamingJ66() throws Exception {
+        String xml = new String(Fixtures.vector("DOC_NON_STRUCTURE_CDA-R2-N1.xml"), StandardCharsets.UTF_8)
+                .replace("code=\"11502-2\"", "code=\"11526-1\"");
+        CdaDocument cda = CdaReader.read(xml.getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> CdaMetadata.derive(cda)).isInstanceOfSatisfying(DocumentTypeException.class,
+                e -> assertThat(e.reason()).isEqualTo(DocumentTypeException.Reason.NOT_ALLOWED_IN_DMP))
+                .hasMessageContaining("J66");
+        assertThat(CdaMetadata.builder().target(DocumentTarget.CI_SIS).valueSetCheck(ValueSetCheck.LENIENT).build()
+                .toMetadata(cda).classCode()).isEqualTo(TypeClassTable.COMPTE_RENDU);
     }
 
     private static DocumentMetadata derive(String vector) throws Exception {

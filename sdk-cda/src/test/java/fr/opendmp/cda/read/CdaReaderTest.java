@@ -112,6 +112,37 @@ class CdaReaderTest {
     }
 
     @Test
+    void deeplyNestedCdaIsRefusedWithTypedErrorInBoundedTime() {
+        byte[] deep = Fixtures.vsmWithDeepTitle(10_000);
+        long t0 = System.nanoTime();
+
+        assertThatThrownBy(() -> CdaReader.read(deep)).isInstanceOfSatisfying(CdaParseException.class, e -> {
+            assertThat(e.reason()).isEqualTo(CdaParseException.Reason.TOO_DEEP);
+            assertThat(e.getMessage()).contains("256").doesNotContain("content");
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void fifteenThousandLevelsInAStreamAreRefusedAsTooDeepToo() {
+        String doc = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">" + "<a>".repeat(15_000) + "</a>".repeat(15_000)
+                + "</ClinicalDocument>";
+        assertRefused(doc, CdaParseException.Reason.TOO_DEEP);
+    }
+
+    @Test
+    void aCdaNestedUnderTheDepthLimitIsStillReadWithItsTitle() throws Exception {
+        CdaDocument cda = CdaReader.read(Fixtures.vsmWithDeepTitle(200));
+        assertThat(cda.header().title()).contains("x");
+
+        assertThatThrownBy(() -> CdaReader.withLimits(CdaReader.DEFAULT_MAX_BYTES, 100)
+                .parse(Fixtures.vsmWithDeepTitle(200))).isInstanceOfSatisfying(CdaParseException.class,
+                        e -> assertThat(e.reason()).isEqualTo(CdaParseException.Reason.TOO_DEEP));
+        assertThat(CdaReader.withLimits(CdaReader.DEFAULT_MAX_BYTES, 1000).parse(Fixtures.vsmWithDeepTitle(900))
+                .header().title()).contains("x");
+    }
+
+    @Test
     void byteArrayOverTheLimitIsRefusedBeforeParsing() {
         assertThatThrownBy(() -> CdaReader.withMaxBytes(10).parse(new byte[11]))
                 .isInstanceOfSatisfying(CdaParseException.class,

@@ -44,6 +44,47 @@ class BuiltInChecksTest {
     }
 
     @Test
+    void cdaInsWithAWrongKeyIsAnErrorWithItsRuleIdAndNeverQuotesTheIns() {
+        ValidationReport r = validate(vsm().replace("extension=\"279035121518989\"", "extension=\"279035121518988\""));
+
+        assertThat(r.isValid()).isFalse();
+        assertThat(r.errors()).filteredOn(e -> e.ruleId().equals("CDA-HDR-22")).singleElement().satisfies(e -> {
+            assertThat(e.location()).isEqualTo("/ClinicalDocument/recordTarget/patientRole/id[1]");
+            assertThat(e.message()).contains("KEY_MISMATCH").doesNotContain("2790351215189");
+        });
+    }
+
+    @Test
+    void niaWithAWrongKeyIsAnErrorToo() {
+        ValidationReport r = validate(vsm().replace("extension=\"279035121518989\" root=\"1.2.250.1.213.1.4.10\"",
+                "extension=\"279035121518901\" root=\"1.2.250.1.213.1.4.9\""));
+
+        assertThat(r.errors()).filteredOn(e -> e.ruleId().equals("CDA-HDR-22")).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("NIA").contains("KEY_MISMATCH"));
+    }
+
+    @Test
+    void insWrittenWithSpacesOrWithoutExtensionIsAnError() {
+        ValidationReport spaced = validate(vsm().replace("extension=\"279035121518989\"",
+                "extension=\"2 79 03 51 215 189 89\""));
+        ValidationReport missing = validate(vsm().replace("extension=\"279035121518989\" root=", "root="));
+
+        assertThat(spaced.errors()).extracting(ValidationIssue::ruleId).contains("CDA-HDR-22");
+        assertThat(missing.errors()).extracting(ValidationIssue::ruleId).contains("CDA-HDR-22");
+    }
+
+    @Test
+    void deeplyNestedCdaGivesAParseErrorReportInsteadOfThrowing() {
+        ValidationReport r = VALIDATOR.validate(Fixtures.vsmWithDeepTitle(10_000));
+
+        assertThat(r.isValid()).isFalse();
+        assertThat(r.errors()).singleElement().satisfies(e -> {
+            assertThat(e.source()).isEqualTo(ValidationIssue.Source.PARSE);
+            assertThat(e.ruleId()).isEqualTo("parse:TOO_DEEP");
+        });
+    }
+
+    @Test
     void vsmWithoutItsTreatmentSectionAndWithAnotherCodeIsReported() {
         ValidationReport r = validate(vsm().replace("1.2.250.1.213.1.1.2.32", "1.2.250.1.213.1.1.2.999")
                 .replace("code=\"SYNTH\"", "code=\"SYNTHX\""));

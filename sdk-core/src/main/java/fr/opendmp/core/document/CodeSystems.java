@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The code systems the DMP uses, with their OID and their FHIR URI. A coded value may arrive with
  * {@code urn:oid:<oid>}, the bare OID or the canonical URL of the same system: {@link #oidOf}
- * normalises all of them.
+ * normalises all of them. Two NOS systems have a name instead of an OID as XDS codingScheme:
+ * TRE_A10 ({@code URN}) and TRE_A12 ({@code ASTM}).
  */
 public final class CodeSystems {
 
@@ -38,6 +39,19 @@ public final class CodeSystems {
     public static final String PRACTICE_SETTING = "urn:oid:1.2.250.1.213.1.1.4.9";
     /** TRE_A02 author specialty (J01 combined codes). */
     public static final String TRE_A02 = "urn:oid:1.2.250.1.213.1.1.4.5";
+    /**
+     * TRE_A12 ASTM nomenclature (typeCode E1762 "Full Document"). The NOS states its identifier as
+     * {@code urn:oid:ASTM}: the XDS codingScheme is the string {@code ASTM}, not a numeric OID.
+     */
+    public static final String TRE_A12 =
+            "https://mos.esante.gouv.fr/NOS/TRE_A12-NomenclatureASTM/FHIR/TRE-A12-NomenclatureASTM";
+    /**
+     * TRE_A10 URN nomenclature (classCode {@code urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1} "Digital
+     * Signature" of E1762). The NOS states its identifier as {@code urn:oid:URN}: the XDS
+     * codingScheme is the string {@code URN}.
+     */
+    public static final String TRE_A10 =
+            "https://mos.esante.gouv.fr/NOS/TRE_A10-NomenclatureURN/FHIR/TRE-A10-NomenclatureURN";
 
     private static final Map<String, String> URI_TO_OID = Map.ofEntries(
             Map.entry(LOINC, "2.16.840.1.113883.6.1"),
@@ -55,21 +69,23 @@ public final class CodeSystems {
                     "1.2.250.1.71.4.2.4"),
             Map.entry("https://mos.esante.gouv.fr/NOS/TRE_A09-DICOMuidRegistry/FHIR/TRE-A09-DICOMuidRegistry",
                     "1.2.840.10008.2.6.1"),
-            Map.entry("https://mos.esante.gouv.fr/NOS/TRE_A10-NomenclatureURN/FHIR/TRE-A10-NomenclatureURN",
-                    "1.2.250.1.213.1.1.4.10"));
+            // The NOS gives TRE_A10 and TRE_A12 the identifiers URN and ASTM, not numeric OIDs.
+            Map.entry(TRE_A10, "URN"),
+            Map.entry(TRE_A12, "ASTM"));
 
     private CodeSystems() {
     }
 
     /**
      * @param system a FHIR system URI, a {@code urn:oid:} URN or a bare OID
-     * @return the dotted OID, when known
+     * @return the dotted OID (or {@code URN} / {@code ASTM}, see above), when known
      */
     public static Optional<String> oidOf(String system) {
         if (system.startsWith("urn:oid:")) {
             return Optional.of(system.substring(8));
         }
-        if (!system.isEmpty() && Character.isDigit(system.charAt(0))) {
+        boolean dotted = !system.isEmpty() && Character.isDigit(system.charAt(0));
+        if (dotted || "URN".equals(system) || "ASTM".equals(system)) {
             return Optional.of(system);
         }
         return Optional.ofNullable(URI_TO_OID.get(system));

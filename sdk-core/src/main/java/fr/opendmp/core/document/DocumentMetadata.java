@@ -24,8 +24,11 @@ import java.util.Set;
  *     .build();
  * }</pre>
  *
- * <p>{@link Builder#build()} checks the codes against the CI-SIS value sets unless
- * {@link ValueSetCheck#LENIENT} is asked.
+ * <p>The class is derived from the type by the ANS tables ({@link TypeClassTable#ans()}) unless
+ * given. {@link Builder#build()} checks the codes against the ANS value sets of the
+ * {@linkplain Builder#target(DocumentTarget) target} (by default the DMP: the type must be in
+ * JDV_J66, the class in JDV_J57 and equal to the one the tables give) unless
+ * {@link ValueSetCheck#LENIENT} is asked. A refused type is a {@link DocumentTypeException}.
  *
  * @param uniqueId the uniqueId ({@code urn:oid:…} / {@code urn:uuid:…})
  * @param type typeCode
@@ -80,6 +83,18 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
         }
     }
 
+    /**
+     * Masked: the free texts (title, description) and the documented acts (events) may carry health
+     * data, so only their presence is shown; ids, codes of type/class/format and authors (masked)
+     * are shown.
+     */
+    @Override
+    public String toString() {
+        return "DocumentMetadata[" + uniqueId + ", type " + type.code() + ", class " + classCode.code() + ", format "
+                + format.code() + ", title ***" + (description.isPresent() ? ", description ***" : "") + ", events="
+                + events.size() + ", authors " + authors + ", " + confidentiality + ", " + visibility + "]";
+    }
+
     /** @return a new builder */
     public static Builder builder() {
         return new Builder();
@@ -106,8 +121,9 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
         private final Set<Visibility> visibility = EnumSet.noneOf(Visibility.class);
         private String description;
         private final List<Code> events = new ArrayList<>();
-        private TypeClassTable classes = TypeClassTable.defaults();
+        private TypeClassTable classes = TypeClassTable.ans();
         private ValueSetCheck check = ValueSetCheck.STRICT;
+        private DocumentTarget target = DocumentTarget.DMP;
 
         private Builder() {
         }
@@ -132,7 +148,10 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
             return this;
         }
 
-        /** @return this; the class, when the type→class table is not right */
+        /**
+         * @return this; the class, when the type is not in the ANS tables (a strict check refuses a
+         *     class that differs from the one the tables give for a known type)
+         */
         public Builder classCode(Code value) {
             this.classCode = value;
             return this;
@@ -241,15 +260,27 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
         }
 
         /**
+         * Where the document goes, which decides the value sets a strict check uses: the DMP (the
+         * default: type in JDV_J66, class in JDV_J57) or another CI-SIS exchange (type in JDV_J07,
+         * class in JDV_J06). Not checked in {@link ValueSetCheck#LENIENT} mode.
+         *
+         * @return this
+         */
+        public Builder target(DocumentTarget value) {
+            this.target = Objects.requireNonNull(value, "target");
+            return this;
+        }
+
+        /**
          * @return the metadata
+         * @throws DocumentTypeException if no class can be derived for the type, or (strict check)
+         *     the target does not accept the type, or the class given is not the type's class
          * @throws IllegalArgumentException naming the missing or invalid element
          */
         public DocumentMetadata build() {
             require(uniqueId, "uniqueId");
             require(type, "type");
-            Code cls = classCode != null ? classCode : classes.classOf(type).orElseThrow(() ->
-                    new IllegalArgumentException("no class known for type " + type.code()
-                            + ": set classCode(...) or add it to the TypeClassTable"));
+            Code cls = classCode != null ? classCode : classes.requireClassOf(type);
             Code fmt = format != null ? format : documentType != null ? documentType.defaultFormat() : null;
             String mime = contentType != null ? contentType
                     : documentType != null ? documentType.defaultContentType() : null;
@@ -260,8 +291,18 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
             require(title, "title");
             require(creationTime, "creationTime");
             if (check == ValueSetCheck.STRICT) {
-                checkIn(ValueSets.TYPE, type, "type");
-                checkIn(ValueSets.CLASS, cls, "classCode");
+                classes.checkType(type, target);
+                Code expected = classes.requireClassOf(type);
+                if (!expected.equals(cls)) {
+                    throw new DocumentTypeException(DocumentTypeException.Reason.CLASS_MISMATCH, type,
+                            "has class " + expected.code() + " in the ANS tables (" + classes.version()
+                                    + "), not " + cls.code());
+                }
+                if (!classes.acceptsClass(cls, target)) {
+                    throw new IllegalArgumentException("document metadata: classCode " + cls.system() + "|"
+                            + cls.code() + " is not in " + (target == DocumentTarget.DMP
+                                    ? "JDV_J57-ClassCode-DMP" : "JDV_J06-XdsClassCode-CISIS"));
+                }
                 checkIn(ValueSets.FORMAT, fmt, "format");
                 checkIn(ValueSets.FACILITY, facilityType, "facilityType");
                 checkIn(ValueSets.PRACTICE, practiceSetting, "practiceSetting");

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A document type (typeCode, JDV_J07) with the format code and mime type the SDK uses by default.
- * The class (classCode) is looked up in a {@link TypeClassTable} because the ANS type→class table
- * (ASS_X04) was not found: the defaults are (unsure) and overridable.
+ * The class (classCode) is derived from the type by the ANS tables ASS_X04 / ASS_X16
+ * ({@link TypeClassTable#ans()}); every constant here is a type the DMP accepts (JDV_J66).
  *
  * @param code the type code (LOINC or TRE_A05)
  * @param defaultFormat the default format code (JDV_J10)
@@ -26,11 +26,20 @@ public record DocumentType(Code code, Code defaultFormat, String defaultContentT
     public static final DocumentType LETTRE_LIAISON_SORTIE = new DocumentType(
             Code.of(CodeSystems.LOINC, "11490-0", "Lettre de liaison à la sortie d'un établissement de soins"),
             Code.of(CodeSystems.TRE_A06, "urn:asip:ci-sis:ldl-ses:2017", "Lettre de liaison à la sortie"), CDA);
+    /**
+     * Note de transfert, dont lettre de liaison à l'entrée en établissement de soins: LOINC
+     * {@code 18761-7}, LDL-EES (class 11 Synthèse).
+     */
+    public static final DocumentType LETTRE_LIAISON_ENTREE = new DocumentType(
+            Code.of(CodeSystems.LOINC, "18761-7",
+                    "Note de transfert (dont lettre de liaison à l'entrée en établissement de soins)"),
+            Code.of(CodeSystems.TRE_A06, "urn:asip:ci-sis:ldl-ees:2017",
+                    "Lettre de Liaison à l'entrée d'un établissement de santé"), CDA);
     /** CR d'examens biologiques: LOINC {@code 11502-2}, XD-LAB. */
     public static final DocumentType CR_BIOLOGIE = new DocumentType(
             Code.of(CodeSystems.LOINC, "11502-2", "CR d'examens biologiques"),
             Code.of(CodeSystems.IHE_FORMAT, "urn:ihe:lab:xd-lab:2008", "CR de biologie"), CDA);
-    /** CR d'imagerie médicale: LOINC {@code 18748-4}, structured imaging report headings. */
+    /** CR d'imagerie médicale: LOINC {@code 18748-4} (class 31 Imagerie médicale), structured imaging report headings. */
     public static final DocumentType CR_IMAGERIE = new DocumentType(
             Code.of(CodeSystems.LOINC, "18748-4", "CR d'imagerie médicale"),
             Code.of(CodeSystems.IHE_FORMAT, "urn:ihe:rad:CDA:ImagingReportStructuredHeadings:2013",
@@ -54,7 +63,7 @@ public record DocumentType(Code code, Code defaultFormat, String defaultContentT
 
     /** @return the constants above */
     public static List<DocumentType> common() {
-        return List.of(SYNTHESE_MEDICALE, LETTRE_LIAISON_SORTIE, CR_BIOLOGIE, CR_IMAGERIE, CR_OPERATOIRE,
-                ORDONNANCE, CR_CONSULTATION);
+        return List.of(SYNTHESE_MEDICALE, LETTRE_LIAISON_SORTIE, LETTRE_LIAISON_ENTREE, CR_BIOLOGIE, CR_IMAGERIE,
+                CR_OPERATOIRE, ORDONNANCE, CR_CONSULTATION);
     }
 }

@@ -50,14 +50,16 @@ class DocumentMetadataTest {
     }
 
     @Test
-    void aTypeUnknownToTheTypeClassTableNeedsAnExplicitClassOrAnOverride() {
-        Code vaccination = Code.of(CodeSystems.LOINC, "87273-9");
-        assertThatThrownBy(() -> base().type(vaccination).format(DocumentType.CR_CONSULTATION.defaultFormat())
+    void aTypeUnknownToTheAnsTablesIsATypedErrorUnlessTheTableIsExtended() {
+        Code local = Code.of(CodeSystems.LOINC, "99999-9");
+        assertThatThrownBy(() -> base().type(local).format(DocumentType.CR_CONSULTATION.defaultFormat())
                 .contentType("application/xml").valueSetCheck(ValueSetCheck.LENIENT).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TypeClassTable");
-        DocumentMetadata m = base().type(vaccination).format(DocumentType.CR_CONSULTATION.defaultFormat())
+                .isInstanceOfSatisfying(DocumentTypeException.class,
+                        e -> assertThat(e.reason()).isEqualTo(DocumentTypeException.Reason.UNKNOWN_TYPE))
+                .hasMessageContaining("99999-9");
+        DocumentMetadata m = base().type(local).format(DocumentType.CR_CONSULTATION.defaultFormat())
                 .contentType("application/xml").valueSetCheck(ValueSetCheck.LENIENT)
-                .typeClassTable(TypeClassTable.defaults().with(vaccination, TypeClassTable.COMPTE_RENDU)).build();
+                .typeClassTable(TypeClassTable.ans().with(local, TypeClassTable.COMPTE_RENDU)).build();
         assertThat(m.classCode()).isEqualTo(TypeClassTable.COMPTE_RENDU);
     }
 
@@ -82,5 +84,15 @@ class DocumentMetadataTest {
     void authorToStringNeverShowsNames() {
         assertThat(Author.professional("810001234567").withNames("SECRET", "NAME").toString())
                 .doesNotContain("SECRET").doesNotContain("NAME");
+    }
+
+    @Test
+    void metadataToStringMasksTitleDescriptionAndEvents() {
+        DocumentMetadata m = base().title("Annonce VIH").description("suspicion de cancer").type(DocumentType.CR_CONSULTATION)
+                .event(Code.of("urn:oid:1.2.250.1.213.2.5", "ZZQK002")).author(Author.professional("810001234568")
+                        .withNames("SECRET", "NAME")).build();
+
+        assertThat(m.toString()).doesNotContain("VIH").doesNotContain("cancer").doesNotContain("ZZQK002")
+                .doesNotContain("SECRET").contains("urn:oid:1.2.250.1.999.7").contains("11488-4");
     }
 }

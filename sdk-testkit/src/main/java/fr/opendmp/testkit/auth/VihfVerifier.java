@@ -82,6 +82,8 @@ public final class VihfVerifier {
     private static final String SUBJECT_ID = "urn:oasis:names:tc:xspa:1.0:subject:subject-id";
     private static final Set<String> MODES = Set.of("DIRECTE", "INDIRECTE", "INDIRECTE_RENFORCEE");
     private static final int MAX_BYTES = 256 * 1024;
+    /** The deepest element nesting accepted: a VIHF needs under 10; recursive checks need a bound. */
+    private static final int MAX_DEPTH = 100;
 
     private final List<X509Certificate> roots;
     private final List<X509Certificate> intermediates;
@@ -371,7 +373,9 @@ public final class VihfVerifier {
             throw refuse(VIHF_MALFORMED, null, "larger than " + MAX_BYTES + " bytes");
         }
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            // The JDK's own factory, so that jdk.xml.maxElementDepth is honoured whatever JAXP
+            // implementation is on the class path: deep XML must not reach the recursive checks.
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -379,11 +383,15 @@ public final class VihfVerifier {
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setAttribute("jdk.xml.maxElementDepth", Integer.toString(MAX_DEPTH));
             factory.setExpandEntityReferences(false);
             var builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (Exception e) {
+            if (String.valueOf(e.getMessage()).contains("JAXP00010006")) {
+                throw refuse(VIHF_MALFORMED, null, "elements nest deeper than " + MAX_DEPTH + " levels");
+            }
             throw refuse(VIHF_MALFORMED, null, "not well-formed XML, or contains a DTD");
         }
     }

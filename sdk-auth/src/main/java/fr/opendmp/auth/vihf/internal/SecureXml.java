@@ -12,19 +12,49 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXParseException;
 
-/** Hardened XML factories: no DTD, no external entity, secure processing. */
+/**
+ * Hardened XML factories: no DTD, no external entity, secure processing, and a nesting depth
+ * limit ({@code jdk.xml.maxElementDepth} on the JDK's own factory, so that another JAXP
+ * implementation on the class path cannot drop it): a deeply nested document fails fast with a
+ * {@code SAXParseException} instead of overflowing the stack of recursive DOM code.
+ */
 public final class SecureXml {
+
+    /** The deepest element nesting a parser from {@link #documentBuilder()} accepts (a VIHF needs under 10). */
+    public static final int MAX_DEPTH = 100;
+    /** The JDK property limiting element depth. */
+    private static final String MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
+
+    /** Fails on errors without printing them (the JDK default prints to stderr). */
+    private static final ErrorHandler SILENT = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
+    };
 
     private SecureXml() {
     }
 
     /**
-     * @return a namespace-aware document builder that refuses DTDs and external entities
+     * @return a namespace-aware document builder that refuses DTDs, external entities and
+     *     documents nested deeper than {@link #MAX_DEPTH}
      */
     public static DocumentBuilder documentBuilder() {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -33,9 +63,12 @@ public final class SecureXml {
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setAttribute(MAX_ELEMENT_DEPTH, Integer.toString(MAX_DEPTH));
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder();
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(SILENT);
+            return builder;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the XML parser cannot be hardened", e);
         }
@@ -46,7 +79,7 @@ public final class SecureXml {
      */
     public static byte[] serialize(Node node) {
         try {
-            TransformerFactory factory = TransformerFactory.newInstance();
+            TransformerFactory factory = TransformerFactory.newDefaultInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");

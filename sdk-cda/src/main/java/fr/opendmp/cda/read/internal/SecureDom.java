@@ -8,26 +8,30 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
-/** Secure, size-limited DOM parsing of CDA documents, with typed refusals. */
+/** Secure, size- and depth-limited DOM parsing of CDA documents, with typed refusals. */
 public final class SecureDom {
 
     private SecureDom() {
     }
 
     /**
-     * Parses securely (no DOCTYPE, size limit) and checks the root is a v3 {@code ClinicalDocument}.
+     * Parses securely (no DOCTYPE, size and depth limits) and checks the root is a v3
+     * {@code ClinicalDocument}.
      *
+     * @param xml the document
+     * @param maxBytes the largest size accepted
+     * @param maxDepth the largest element nesting depth accepted
      * @throws CdaParseException when the input is refused
      */
-    public static Document parse(InputStream xml, long maxBytes) throws CdaParseException {
+    public static Document parse(InputStream xml, long maxBytes, int maxDepth) throws CdaParseException {
         Objects.requireNonNull(xml, "xml");
         Document doc;
         try {
-            doc = SecureXml.documentBuilder().parse(new LimitedInputStream(xml, maxBytes));
+            doc = SecureXml.documentBuilder(maxDepth).parse(new LimitedInputStream(xml, maxBytes));
         } catch (LimitedInputStream.LimitExceededException e) {
             throw tooLarge(e, maxBytes);
         } catch (SAXException e) {
-            throw classify(e, maxBytes);
+            throw classify(e, maxBytes, maxDepth);
         } catch (IOException e) {
             throw new CdaParseException(CdaParseException.Reason.IO, "the input could not be read", e);
         }
@@ -44,7 +48,7 @@ public final class SecureDom {
                 "document exceeds the limit of " + maxBytes + " bytes", e);
     }
 
-    private static CdaParseException classify(SAXException e, long maxBytes) {
+    private static CdaParseException classify(SAXException e, long maxBytes, int maxDepth) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof LimitedInputStream.LimitExceededException) {
                 return tooLarge(e, maxBytes);
@@ -52,6 +56,10 @@ public final class SecureDom {
             if (t instanceof SAXException s && s.getException() instanceof LimitedInputStream.LimitExceededException) {
                 return tooLarge(e, maxBytes);
             }
+        }
+        if (SecureXml.isDepthLimit(e)) {
+            return new CdaParseException(CdaParseException.Reason.TOO_DEEP,
+                    "elements nest deeper than the limit of " + maxDepth + " levels (" + location(e) + ")", null);
         }
         String m = String.valueOf(e.getMessage());
         if (m.contains("DOCTYPE") || m.contains("disallow-doctype-decl")) {

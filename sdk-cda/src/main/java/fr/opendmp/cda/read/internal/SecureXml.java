@@ -8,10 +8,23 @@ import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
-/** XML parsers with DTDs, external entities and XInclude disabled. */
+/**
+ * XML parsers with DTDs, external entities and XInclude disabled, and a nesting depth limit: the
+ * JDK's own parser ({@code newDefaultInstance}, so that another JAXP implementation on the class
+ * path cannot drop the limit) with {@code jdk.xml.maxElementDepth}. A deeper document fails fast
+ * with a {@link SAXException} that {@link #isDepthLimit(Throwable)} recognises, instead of
+ * reaching recursive code (DOM {@code getTextContent}, section walks, XSLT) that would overflow
+ * the stack.
+ */
 public final class SecureXml {
 
+    /** The largest nesting depth accepted by default; the ANS CDA examples need fewer than 20. */
+    public static final int DEFAULT_MAX_DEPTH = 256;
+    /** The JDK property limiting element depth (JAXP00010006 when exceeded). */
+    public static final String MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
+
     private static final String NO_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+    private static final String DEPTH_ERROR = "JAXP00010006";
 
     /** Fails on errors without printing anything (the JDK default prints to stderr). */
     private static final org.xml.sax.ErrorHandler SILENT = new org.xml.sax.ErrorHandler() {
@@ -33,10 +46,19 @@ public final class SecureXml {
     private SecureXml() {
     }
 
-    /** @return a namespace-aware DOM builder that refuses any DOCTYPE */
+    /** @return a namespace-aware DOM builder that refuses any DOCTYPE, with the default depth limit */
     public static DocumentBuilder documentBuilder() {
+        return documentBuilder(DEFAULT_MAX_DEPTH);
+    }
+
+    /**
+     * @param maxDepth the largest element nesting depth accepted (the root is at depth 1)
+     * @return a namespace-aware DOM builder that refuses any DOCTYPE and deeper documents
+     */
+    public static DocumentBuilder documentBuilder(int maxDepth) {
+        checkDepth(maxDepth);
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature(NO_DOCTYPE, true);
@@ -45,6 +67,7 @@ public final class SecureXml {
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setAttribute(MAX_ELEMENT_DEPTH, Integer.toString(maxDepth));
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             DocumentBuilder b = f.newDocumentBuilder();
@@ -55,10 +78,19 @@ public final class SecureXml {
         }
     }
 
-    /** @return a namespace-aware SAX reader that refuses any DOCTYPE */
+    /** @return a namespace-aware SAX reader that refuses any DOCTYPE, with the default depth limit */
     public static XMLReader xmlReader() {
+        return xmlReader(DEFAULT_MAX_DEPTH);
+    }
+
+    /**
+     * @param maxDepth the largest element nesting depth accepted (the root is at depth 1)
+     * @return a namespace-aware SAX reader that refuses any DOCTYPE and deeper documents
+     */
+    public static XMLReader xmlReader(int maxDepth) {
+        checkDepth(maxDepth);
         try {
-            SAXParserFactory f = SAXParserFactory.newInstance();
+            SAXParserFactory f = SAXParserFactory.newDefaultInstance();
             f.setNamespaceAware(true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature(NO_DOCTYPE, true);
@@ -69,9 +101,33 @@ public final class SecureXml {
             XMLReader r = f.newSAXParser().getXMLReader();
             r.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             r.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            r.setProperty(MAX_ELEMENT_DEPTH, Integer.toString(maxDepth));
             return r;
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("the JDK SAX parser cannot be secured", e);
+        }
+    }
+
+    /**
+     * @param e a parse failure
+     * @return whether it (or a cause) is the depth limit being exceeded (JAXP00010006, whatever
+     *     the locale of the message)
+     */
+    public static boolean isDepthLimit(Throwable e) {
+        Throwable t = e;
+        for (int hops = 0; t != null && hops < 16; hops++) {
+            String m = t.getMessage();
+            if (m != null && (m.contains(DEPTH_ERROR) || m.contains("maxElementDepth"))) {
+                return true;
+            }
+            t = t instanceof SAXException s && s.getException() != null ? s.getException() : t.getCause();
+        }
+        return false;
+    }
+
+    private static void checkDepth(int maxDepth) {
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maxDepth must be at least 1");
         }
     }
 }

@@ -8,7 +8,9 @@ import static fr.opendmp.cda.read.internal.Dom.path;
 import fr.opendmp.cda.read.internal.CdaTimes;
 import fr.opendmp.cda.read.internal.Dom;
 import fr.opendmp.cda.validate.ValidationIssue.Source;
+import fr.opendmp.core.ins.InsMatricule;
 import fr.opendmp.core.ins.InsOid;
+import fr.opendmp.core.ins.InvalidMatriculeException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +19,7 @@ import org.w3c.dom.Element;
 /**
  * The CI-SIS header and body rules of spec/cda.md that need no external file. Rule ids:
  * {@code CDA-HDR-nn} (header), {@code CDA-BODY-nn} (body), {@code CDA-VSM-nn}, {@code CDA-LDL-nn}.
+ * {@code CDA-HDR-22} checks the key of a patient INS (the ANS schematrons do not).
  */
 public final class BuiltInChecks {
 
@@ -95,7 +98,14 @@ public final class BuiltInChecks {
         List<Element> ids = children(role, "id");
         require(ids.stream().anyMatch(i -> attr(i, "root").isPresent() && attr(i, "extension").isPresent()),
                 "CDA-HDR-14", at + "/id", "the patient needs an id with root and extension");
-        boolean hasIns = ids.stream().anyMatch(i -> attr(i, "root").flatMap(InsOid::find).isPresent());
+        boolean hasIns = false;
+        for (int i = 0; i < ids.size(); i++) {
+            Optional<InsOid> oid = attr(ids.get(i), "root").flatMap(InsOid::find);
+            if (oid.isPresent()) {
+                hasIns = true;
+                insMatricule(ids.get(i), oid.get(), at + "/id[" + (i + 1) + "]");
+            }
+        }
         if (!hasIns) {
             return;
         }
@@ -115,6 +125,28 @@ public final class BuiltInChecks {
         Element gender = child(p, "administrativeGenderCode");
         require(attr(gender, "code").filter(Set.of("M", "F", "U")::contains).isPresent(), "CDA-HDR-15",
                 ap + "/administrativeGenderCode", "INS traits: administrativeGenderCode M, F or U is required");
+    }
+
+    /**
+     * CDA-HDR-22: a patient id whose root is an INS OID carries a matricule INS whose layout and
+     * key are right (key = 97 - (number mod 97), Corsica 2A/2B read as 19/18), written canonically
+     * (15 characters, no space). The message names the broken rule, never the value.
+     */
+    private void insMatricule(Element id, InsOid oid, String at) {
+        Optional<String> ext = attr(id, "extension");
+        if (!require(ext.isPresent(), "CDA-HDR-22", at, "an id with an INS OID (" + oid.oid()
+                + ") needs the matricule INS as extension")) {
+            return;
+        }
+        try {
+            InsMatricule m = InsMatricule.parse(ext.get(), oid.kind());
+            require(m.value().equals(ext.get()), "CDA-HDR-22", at,
+                    "the matricule INS must be written as its 15 characters, without spaces or lower case");
+        } catch (InvalidMatriculeException e) {
+            issues.error(Source.BUILT_IN, "CDA-HDR-22", at, "the INS (" + oid.name() + ") is not a valid matricule: "
+                    + e.reason() + (e.reason() == InvalidMatriculeException.Reason.KEY_MISMATCH
+                            ? " (the key is not 97 - (number mod 97))" : ""));
+        }
     }
 
     private void participants() {

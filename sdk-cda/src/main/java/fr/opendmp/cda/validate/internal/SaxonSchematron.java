@@ -45,7 +45,7 @@ final class SaxonSchematron implements SchematronRunner {
 
     @Override
     @SuppressWarnings("deprecation") // setURIResolver: still the s9api hook for fn:doc() in Saxon 12
-    public void apply(Path schematron, byte[] xml, Issues issues) {
+    public void apply(Path schematron, byte[] xml, int maxDepth, Issues issues) {
         String name = schematron.getFileName().toString();
         XsltExecutable exe;
         try {
@@ -56,7 +56,7 @@ final class SaxonSchematron implements SchematronRunner {
         }
         try {
             XsltTransformer t = exe.load();
-            t.setSource(new SAXSource(SecureXml.xmlReader(), new InputSource(new ByteArrayInputStream(xml))));
+            t.setSource(new SAXSource(SecureXml.xmlReader(maxDepth), new InputSource(new ByteArrayInputStream(xml))));
             t.setURIResolver(SaxonSchematron::resolve);
             XdmDestination out = new XdmDestination();
             t.setDestination(out);

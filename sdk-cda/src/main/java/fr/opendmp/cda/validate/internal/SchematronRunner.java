@@ -11,9 +11,10 @@ public interface SchematronRunner {
      *
      * @param schematron the {@code .sch} file
      * @param xml the document
+     * @param maxDepth the deepest element nesting accepted when parsing the document
      * @param issues where to add the findings
      */
-    void apply(Path schematron, byte[] xml, Issues issues);
+    void apply(Path schematron, byte[] xml, int maxDepth, Issues issues);
 
     /** @return a Saxon-backed runner, or null when Saxon-HE or SchXslt is not on the classpath */
     static SchematronRunner createIfAvailable() {

@@ -39,8 +39,14 @@ public final class XsdCheck {
         }
     }
 
-    /** Validates the document and adds every XSD error (not only the first). */
-    public void validate(byte[] xml, Issues issues) {
+    /**
+     * Validates the document and adds every XSD error (not only the first).
+     *
+     * @param xml the document
+     * @param maxDepth the deepest element nesting accepted
+     * @param issues where to add the findings
+     */
+    public void validate(byte[] xml, int maxDepth, Issues issues) {
         Validator v = schema.newValidator();
         try {
             v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -65,7 +71,7 @@ public final class XsdCheck {
             }
         });
         try {
-            v.validate(new SAXSource(SecureXml.xmlReader(), new InputSource(new ByteArrayInputStream(xml))));
+            v.validate(new SAXSource(SecureXml.xmlReader(maxDepth), new InputSource(new ByteArrayInputStream(xml))));
         } catch (SAXException e) {
             if (issues.errors().isEmpty()) {
                 issues.error(Source.XSD, "xsd", "document", "XSD validation stopped: " + e.getMessage());

@@ -14,13 +14,13 @@ import java.util.Set;
 /**
  * The CI-SIS value sets of {@code value-sets.json}, loaded once on first use (holder idiom).
  * Membership compares the OID of the code system, so URI and OID spellings both match.
+ *
+ * <p>typeCode and classCode are not checked here but by {@code TypeClassTable} (data resource
+ * {@code type-class.json}: ASS_X04, ASS_X16, J66, J57 and the current J07), which is newer than
+ * the J07 and J57 copies of {@code value-sets.json}.
  */
 public final class ValueSets {
 
-    /** typeCode. */
-    public static final String TYPE = "JDV_J07-XdsTypeCode-CISIS";
-    /** classCode (DMP restriction). */
-    public static final String CLASS = "JDV_J57-ClassCode-DMP";
     /** formatCode. */
     public static final String FORMAT = "JDV_J10-XdsFormatCode-CISIS";
     /** healthcareFacilityTypeCode. */

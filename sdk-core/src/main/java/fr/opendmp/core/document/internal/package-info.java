@@ -1,2 +1,2 @@
-/** Document internals: value-set loading. Not API. */
+/** Document internals: loading of the value sets and of the ANS type→class tables. Not API. */
 package fr.opendmp.core.document.internal;
