@@ -196,4 +196,39 @@ class DocumentAccessRulesTest {
         }
         return out.isEmpty() ? List.of() : out;
     }
+
+    @org.junit.jupiter.api.Test
+    void aNoOpConditionalPatchByAnotherProfessionalOnAMaskedDocumentIs404AndDoesNotChangeIt() {
+        Stored doc = deposit(State.MASKED);
+        String byIdentifier = "DocumentReference?identifier=" + enc("urn:ietf:rfc:3986|" + doc.uniqueId());
+        var r = as(Who.OTHER_AUTHORISED).patchJson(byIdentifier, NO_OP);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().path("resourceType").asText()).isEqualTo("OperationOutcome");
+        String unmask = "[{\"op\":\"remove\",\"path\":\"/securityLabel/1\"}]";
+        assertThat(as(Who.OTHER_AUTHORISED).patchJson(byIdentifier, unmask).status()).isEqualTo(404);
+        var mine = as(Who.AUTHOR_NORMAL).get("DocumentReference/" + doc.id());
+        assertThat(mine.json().path("meta").path("versionId").asText()).as("untouched since the masking").isEqualTo("2");
+        assertThat(mine.json().path("securityLabel").toString()).contains("MASQUE_PS");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anotherProfessionalCannotSupersedeMaskOrHideTheAuthorsDocumentButMayArchiveIt() {
+        Stored doc = deposit(State.INVISIBLE_TO_PATIENT);
+        RawHttp other = as(Who.OTHER_AUTHORISED);
+        String path = "DocumentReference/" + doc.id();
+        for (String change : List.of("[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"superseded\"}]",
+                "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"entered-in-error\"}]",
+                State.MASKED.patch, "[{\"op\":\"remove\",\"path\":\"/securityLabel/1\"}]")) {
+            var r = other.patchJson(path, change);
+            assertThat(r.status()).as(change).isEqualTo(403);
+            assertThat(r.rule()).isEqualTo("NOT_AUTHOR");
+        }
+        var bdg = as(Who.BRIS_DE_GLACE).patchJson(path, "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"superseded\"}]");
+        assertThat(bdg.rule()).as("bris de glace gives no right to change").isEqualTo("NOT_AUTHOR");
+        assertThat(other.patchJson(path, State.ARCHIVED.patch).status()).isEqualTo(200);
+        var current = as(Who.AUTHOR_NORMAL).get(path).json();
+        assertThat(current.path("status").asText()).isEqualTo("current");
+        assertThat(current.path("securityLabel").toString()).contains("INVISIBLE_PATIENT").doesNotContain("MASQUE_PS");
+        assertThat(as(Who.AUTHOR_NORMAL).patchJson(path, State.MASKED.patch).status()).as("the author may").isEqualTo(200);
+    }
 }
