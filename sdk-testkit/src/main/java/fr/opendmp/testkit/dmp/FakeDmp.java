@@ -60,7 +60,8 @@ import javax.net.ssl.SSLContext;
  * {@code auth(AuthMode.OFF)} keeps the plain-HTTP test mode (unsigned JWT, default professional).
  *
  * <p>Thread-safe; many may run in one JVM. Every seeding method is also available as JSON through
- * {@link #seed(String)} and {@code POST /admin/seed}.
+ * {@link #seed(String)} and {@code POST /admin/seed}. In VERIFY the admin API needs the fake's own
+ * token ({@link #adminToken()}, header {@code X-OpenDMP-Admin-Token}); its history masks INS.
  */
 public final class FakeDmp implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
