@@ -40,9 +40,9 @@ public final class ServerHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange ex) throws IOException {
         long start = System.nanoTime();
-        String rawUri = ex.getRequestURI().getRawPath() == null ? "" : ex.getRequestURI().toString();
-        boolean tooLong = rawUri.length() > MAX_URI_CHARS;
-        String path = tooLong ? "(too long)" : String.valueOf(ex.getRequestURI().getRawPath());
+        boolean tooLong = ex.getRequestURI().toString().length() > MAX_URI_CHARS;
+        String rawPath = ex.getRequestURI().getRawPath();
+        String path = tooLong ? "(too long)" : rawPath == null ? "" : rawPath;
         String query = tooLong ? null : ex.getRequestURI().getRawQuery();
         int status = 500;
         try {
