@@ -13,6 +13,7 @@ import fr.opendmp.testkit.dmp.internal.CredentialVerifier;
 import fr.opendmp.testkit.dmp.internal.Deposits;
 import fr.opendmp.testkit.dmp.internal.Engine;
 import fr.opendmp.testkit.dmp.internal.FhirException;
+import fr.opendmp.testkit.dmp.internal.HttpServerDefaults;
 import fr.opendmp.testkit.dmp.internal.Json;
 import fr.opendmp.testkit.dmp.internal.MinimalCdaHeaderReader;
 import fr.opendmp.testkit.dmp.internal.Seeds;
@@ -59,10 +60,16 @@ import javax.net.ssl.SSLContext;
  * {@code auth(AuthMode.OFF)} keeps the plain-HTTP test mode (unsigned JWT, default professional).
  *
  * <p>Thread-safe; many may run in one JVM. Every seeding method is also available as JSON through
- * {@link #seed(String)} and {@code POST /admin/seed}.
+ * {@link #seed(String)} and {@code POST /admin/seed}. In VERIFY the admin API needs the fake's own
+ * token ({@link #adminToken()}, header {@code X-OpenDMP-Admin-Token}); its history masks INS.
  */
 public final class FakeDmp implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
+
+    static {
+        // per-connection request deadline and header size of the JDK server, unless set with -D
+        HttpServerDefaults.apply();
+    }
 
     private final HttpServer server;
     private final Optional<SignedTestCredentials> tls;
@@ -71,6 +78,7 @@ public final class FakeDmp implements AutoCloseable {
     private final Engine engine;
     private final URI baseUri;
     private final Builder settings;
+    private final Optional<String> adminToken;
 
     private FakeDmp(Builder b) throws IOException {
         this.settings = b;
@@ -88,7 +96,7 @@ public final class FakeDmp implements AutoCloseable {
         }
         this.engine = Engine.create(b.validation, b.defaultAuthorization, b.defaultProfessional, CredentialVerifier.NONE,
                 vihfCallers, b.cdaHeaderReader, b.feedingProfile, b.brisDeGlaceOverridesBlock, b.maxBodyBytes, b.clock);
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port);
+        InetSocketAddress address = new InetSocketAddress(b.bind, b.port);
         if (effective != null) {
             SSLContext serverContext = b.tls != null ? b.tls.serverSslContext() : SharedTestPki.serverSslContext();
             this.server = MutualTlsServers.create(address, 64, serverContext);
@@ -101,10 +109,15 @@ public final class FakeDmp implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        URI root = URI.create((effective != null ? "https://localhost:" : "http://127.0.0.1:")
-                + server.getAddress().getPort());
+        String host = b.bind.equals(InetAddress.getLoopbackAddress()) || b.bind.isAnyLocalAddress()
+                ? (effective != null ? "localhost" : "127.0.0.1")
+                : (b.bind instanceof java.net.Inet6Address ? "[" + b.bind.getHostAddress() + "]" : b.bind.getHostAddress());
+        URI root = URI.create((effective != null ? "https://" : "http://") + host + ":" + server.getAddress().getPort());
         this.baseUri = root.resolve("/fhir");
-        AdminApi admin = new AdminApi(engine, this::reset);
+        boolean open = b.auth == AuthMode.OFF && b.bind.isLoopbackAddress() && b.adminToken == null;
+        this.adminToken = open ? Optional.empty()
+                : Optional.of(b.adminToken != null ? b.adminToken : randomToken());
+        AdminApi admin = new AdminApi(engine, this::reset, adminToken, b.adminHistoryUnmasked);
         server.createContext("/", new ServerHandler(engine, admin, baseUri::toString));
         server.start();
     }
@@ -193,6 +206,27 @@ public final class FakeDmp implements AutoCloseable {
     /** @return the admin base, e.g. {@code http://127.0.0.1:PORT/admin} */
     public URI adminUri() {
         return baseUri.resolve("/admin");
+    }
+
+    /**
+     * @return the token the admin API ({@link #adminUri()}) requires in the
+     *     {@value AdminApi#TOKEN_HEADER} header: present in {@link AuthMode#VERIFY} (random unless
+     *     {@link Builder#adminToken} gives it) and whenever the fake listens beyond the loopback; empty
+     *     (admin API open) only in {@link AuthMode#OFF} on the loopback without a given token
+     */
+    public Optional<String> adminToken() {
+        return adminToken;
+    }
+
+    /** @return the name of the header carrying the admin token */
+    public static String adminTokenHeader() {
+        return AdminApi.TOKEN_HEADER;
+    }
+
+    private static String randomToken() {
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
     }
 
     /** @return the port listened on */
@@ -333,7 +367,10 @@ public final class FakeDmp implements AutoCloseable {
         private boolean brisDeGlaceOverridesBlock = true;
         private long maxBodyBytes = 20L * 1024 * 1024;
         private int port;
-        private int threads = 4;
+        private int threads = 32;
+        private InetAddress bind = InetAddress.getLoopbackAddress();
+        private String adminToken;
+        private boolean adminHistoryUnmasked;
         private Clock clock = Clock.systemUTC();
         private SignedTestCredentials tls;
         private final java.util.Set<String> given = new java.util.HashSet<>();
@@ -430,7 +467,46 @@ public final class FakeDmp implements AutoCloseable {
             return this;
         }
 
-        /** @return this builder with this many handler threads (default 4) */
+        /**
+         * @return this builder listening on this address (default the loopback). Beyond the loopback the
+         *     admin API always needs its token; in VERIFY the server certificate names only
+         *     {@code localhost} and {@code 127.0.0.1}
+         */
+        public Builder bindAddress(InetAddress value) {
+            once("bindAddress");
+            this.bind = Objects.requireNonNull(value, "bindAddress");
+            return this;
+        }
+
+        /**
+         * @return this builder whose admin API requires this token (header
+         *     {@value AdminApi#TOKEN_HEADER}), in every mode; default: a random token in VERIFY, none
+         *     in OFF on the loopback
+         */
+        public Builder adminToken(String value) {
+            once("adminToken");
+            Objects.requireNonNull(value, "adminToken");
+            if (value.length() < 16) {
+                throw new IllegalArgumentException("an admin token has at least 16 characters");
+            }
+            this.adminToken = value;
+            return this;
+        }
+
+        /**
+         * @return this builder whose {@code GET /admin/history?unmasked=true} shows INS and bris de glace
+         *     reasons in clear (default false: 403; the history is always masked otherwise)
+         */
+        public Builder adminHistoryUnmasked(boolean value) {
+            once("adminHistoryUnmasked");
+            this.adminHistoryUnmasked = value;
+            return this;
+        }
+
+        /**
+         * @return this builder with this many handler threads (default 32: a few stalled clients cannot
+         *     hold them all; a stalled connection is closed after {@code sun.net.httpserver.maxReqTime})
+         */
         public Builder threads(int value) {
             once("threads");
             if (value < 1) {

@@ -22,7 +22,17 @@ public record Fault(Kind kind, int status, Duration delay) {
         /** Close the connection without any response. */
         DROP_CONNECTION,
         /** Handle normally but send the body slowly, pausing {@code delay} between chunks. */
-        SLOW_BODY
+        SLOW_BODY,
+        /**
+         * Handle the request completely (a deposit is stored, the history written), then close the
+         * connection without any response: the client cannot know whether its request succeeded.
+         */
+        DROP_AFTER_HANDLING,
+        /**
+         * Handle the request completely, then send the status line, the headers (with the full
+         * Content-Length) and half the body, and close the connection: the answer is cut.
+         */
+        CUT_AFTER_HANDLING
     }
 
     /** Checks the fields. */
@@ -50,6 +60,19 @@ public record Fault(Kind kind, int status, Duration delay) {
     /** @return a dropped connection */
     public static Fault dropConnection() {
         return new Fault(Kind.DROP_CONNECTION, 0, Duration.ZERO);
+    }
+
+    /**
+     * @return a fault that lets the request be handled (the document stored) and then closes the
+     *     connection without answer, to test a client's retry idempotency
+     */
+    public static Fault dropAnswerAfterHandling() {
+        return new Fault(Kind.DROP_AFTER_HANDLING, 0, Duration.ZERO);
+    }
+
+    /** @return a fault that lets the request be handled, then cuts the answer after half its body */
+    public static Fault cutAnswerAfterHandling() {
+        return new Fault(Kind.CUT_AFTER_HANDLING, 0, Duration.ZERO);
     }
 
     /** @return a slow body, pausing between 16-byte chunks */

@@ -2,6 +2,7 @@ package fr.opendmp.testkit.insi;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fr.opendmp.testkit.dmp.internal.HttpServerDefaults;
 import fr.opendmp.core.credentials.CredentialRequest;
 import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.ins.Ins;
@@ -102,6 +103,12 @@ public final class FakeInsi implements AutoCloseable {
     }
 
     private static final int MAX_REQUEST = 64 * 1024;
+    private static final int MAX_DEPTH = 64;
+
+    static {
+        // per-connection request deadline of the JDK server, unless set with -D
+        HttpServerDefaults.apply();
+    }
     private static final String SOAP = "http://www.w3.org/2003/05/soap-envelope";
     private static final String RESULTAT = "http://www.cnamts.fr/INSiResultat";
     private static final String SIRAM = "urn:siram";
@@ -119,7 +126,7 @@ public final class FakeInsi implements AutoCloseable {
     private FakeInsi(Builder b) throws IOException {
         people.addAll(b.people);
         this.slowDelay = b.slowDelay;
-        this.executor = Executors.newFixedThreadPool(4, r -> {
+        this.executor = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "fake-insi");
             t.setDaemon(true);
             return t;
@@ -547,7 +554,14 @@ public final class FakeInsi implements AutoCloseable {
                 boolean envelope = false;
                 while (r.hasNext()) {
                     int ev = r.next();
+                    if (ev == XMLStreamConstants.DTD) {
+                        // refused like the client side refuses it: a SOAP message never carries a DTD
+                        throw new IllegalArgumentException("a DOCTYPE is not accepted");
+                    }
                     if (ev == XMLStreamConstants.START_ELEMENT) {
+                        if (path.size() >= MAX_DEPTH) {
+                            throw new IllegalArgumentException("the request nests too deep");
+                        }
                         String name = r.getLocalName();
                         if (path.isEmpty()) {
                             envelope = "Envelope".equals(name) && SOAP.equals(r.getNamespaceURI());

@@ -17,17 +17,21 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts a fake DMP and prints its FHIR base URL:
- * {@code java -jar opendmp-fake-dmp.jar [--port 8080] [--seed f.json] [--auth verify|off]
- * [--credentials-dir DIR] [--validation strict|lenient]}.
+ * {@code java -jar opendmp-fake-dmp.jar [--port 8080] [--bind 127.0.0.1] [--seed f.json]
+ * [--auth verify|off] [--credentials-dir DIR] [--validation strict|lenient] [--help]}.
  *
  * <p>{@code --auth verify} (default): HTTPS with mutual TLS and signed VIHFs (see
  * {@link AuthMode#VERIFY}). So that another process can call it, the launcher writes into
- * {@code --credentials-dir} (default {@code ./fake-dmp-credentials}) the credentials it accepts:
+ * {@code --credentials-dir} (default {@code ${java.io.tmpdir}/opendmp-fake-dmp-credentials-<port>},
+ * outside the working directory, readable by its owner only) the credentials it accepts:
  * {@code client.p12} (the test structure's ORG AUTH_CLI certificate and key, for mTLS),
  * {@code sign.p12} (its ORG SIGN certificate and key, to sign the VIHF; {@code Identifiant_Structure}
  * must be {@value SignedTestCredentials#STRUCTURE_ID}) and {@code ca.pem} (the test CA root, to
- * trust the fake's server certificate). The PKCS#12 password is random and printed once; no key is
- * ever printed. {@code --auth off}: plain HTTP, unsigned credentials, default professional.
+ * trust the fake's server certificate), and {@code admin-token} (the token of the admin API, header
+ * {@code X-OpenDMP-Admin-Token}). The PKCS#12 password is random and printed once; no key or token is
+ * ever printed. {@code --auth off}: plain HTTP, unsigned credentials, default professional, admin API
+ * open (on the loopback; with another {@code --bind} its token is written too). {@code --bind}: the
+ * listening address (default the loopback).
  *
  * <p>Seed file (JSON, every part optional):
  * <pre>{@code
@@ -49,8 +53,25 @@ public final class FakeDmpLauncher {
     private FakeDmpLauncher() {
     }
 
-    /** Entry point; exits with 2 on bad arguments. */
+    /** The usage text printed by {@code --help} and after a bad argument. */
+    static final String USAGE = "usage: java -jar opendmp-fake-dmp.jar [--port N] [--bind ADDRESS] [--seed file.json]"
+            + " [--auth verify|off] [--credentials-dir DIR] [--validation strict|lenient] [--help]\n"
+            + "  --port N             port to listen on (default 0: any free port)\n"
+            + "  --bind ADDRESS       address to listen on (default the loopback, 127.0.0.1)\n"
+            + "  --seed FILE          seed JSON (patients, professionals, documents)\n"
+            + "  --auth verify|off    verify (default): HTTPS, mTLS, signed VIHF; off: plain HTTP test mode\n"
+            + "  --credentials-dir D  where the client credentials and the admin token are written\n"
+            + "                       (default ${java.io.tmpdir}/opendmp-fake-dmp-credentials-<port>)\n"
+            + "  --validation MODE    strict (default) or lenient\n"
+            + "  --help, -h           print this help and exit";
+
+    /** Entry point; prints the usage and exits with 0 on {@code --help}, with 2 on bad arguments. */
     public static void main(String[] args) throws Exception {
+        if (wantsHelp(args)) {
+            System.out.println(USAGE);
+            System.out.flush();
+            return;
+        }
         // This process is only the fake: answer small responses at once (the JDK server otherwise
         // waits for the client's delayed ACK, ~40 ms a response). Read when the server class loads.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -61,13 +82,27 @@ public final class FakeDmpLauncher {
             dmp = start(args, System.out);
         } catch (IllegalArgumentException e) {
             System.err.println("fake DMP: " + e.getMessage());
-            System.err.println("usage: java -jar opendmp-fake-dmp.jar [--port N] [--seed file.json]"
-                    + " [--auth verify|off] [--credentials-dir DIR] [--validation strict|lenient]");
+            System.err.println(USAGE);
             System.exit(2);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(dmp::close, "fake-dmp-shutdown"));
         new CountDownLatch(1).await();
+    }
+
+    /** @return whether the arguments ask for the usage ({@code --help} or {@code -h}) */
+    static boolean wantsHelp(String[] args) {
+        for (String a : args) {
+            if ("--help".equals(a) || "-h".equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the default credentials folder for a fake on this port, outside the working directory */
+    static Path defaultCredentialsDir(int port) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "opendmp-fake-dmp-credentials-" + port);
     }
 
     /**
@@ -91,7 +126,7 @@ public final class FakeDmpLauncher {
     public static FakeDmp start(String[] args, PrintStream out) throws IOException {
         FakeDmp.Builder b = FakeDmp.builder();
         Path seed = null;
-        Path credentialsDir = Path.of("fake-dmp-credentials");
+        Path credentialsDir = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -100,6 +135,7 @@ public final class FakeDmpLauncher {
             String value = args[++i];
             switch (name) {
                 case "--port" -> b.port(Integer.parseInt(value));
+                case "--bind" -> b.bindAddress(address(value));
                 case "--seed" -> seed = Path.of(value);
                 case "--auth" -> {
                     switch (value.toLowerCase(Locale.ROOT)) {
@@ -126,20 +162,47 @@ public final class FakeDmpLauncher {
             }
         }
         print(dmp, out);
-        if (dmp.auth() == AuthMode.VERIFY) {
-            try {
-                writeCredentials(dmp.tls().orElseThrow(), credentialsDir, out);
-            } catch (IOException | RuntimeException e) {
-                dmp.close();
-                throw e;
+        Path dir = credentialsDir != null ? credentialsDir : defaultCredentialsDir(dmp.port());
+        try {
+            if (dmp.auth() == AuthMode.VERIFY) {
+                writeCredentials(dmp.tls().orElseThrow(), privateDir(dir), out);
             }
+            if (dmp.adminToken().isPresent()) {
+                Path token = ownerOnly(Files.writeString(privateDir(dir).resolve("admin-token"),
+                        dmp.adminToken().get(), StandardCharsets.US_ASCII));
+                out.println("Admin API " + dmp.adminUri() + ": send the header " + FakeDmp.adminTokenHeader()
+                        + " with the token in " + token.toAbsolutePath());
+                out.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            dmp.close();
+            throw e;
         }
         return dmp;
     }
 
+    private static java.net.InetAddress address(String value) {
+        try {
+            return java.net.InetAddress.getByName(value);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("--bind: unknown address " + value);
+        }
+    }
+
+    /** Creates the folder readable by its owner only (where the file system has POSIX permissions). */
+    private static Path privateDir(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            try {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createDirectories(dir);
+            }
+        }
+        return dir;
+    }
+
     private static void writeCredentials(SignedTestCredentials credentials, Path dir, PrintStream out)
             throws IOException {
-        Files.createDirectories(dir);
         byte[] random = new byte[12];
         new SecureRandom().nextBytes(random);
         char[] password = HexFormat.of().formatHex(random).toCharArray();

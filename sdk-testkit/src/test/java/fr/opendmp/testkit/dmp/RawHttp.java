@@ -79,7 +79,7 @@ final class RawHttp {
         return new RawHttp(dmp, authorization, professional, ins, access, anonymous);
     }
 
-    /** No Authorization header at all (the client certificate is still presented over HTTPS). */
+    /** No Authorization header at all, no admin token (the client certificate is still presented over HTTPS). */
     RawHttp anonymous() {
         return new RawHttp(dmp, null, professional, patient, access, true);
     }
@@ -171,6 +171,10 @@ final class RawHttp {
 
     private Response send(HttpRequest.Builder b) {
         authorizationHeader().ifPresent(h -> b.header("Authorization", h));
+        HttpRequest probe = b.copy().build();
+        if (probe.uri().getPath().startsWith("/admin") && !anonymous) {
+            dmp.adminToken().ifPresent(t -> b.header(FakeDmp.adminTokenHeader(), t));
+        }
         b.timeout(Duration.ofSeconds(10));
         try {
             HttpResponse<byte[]> r = client().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());

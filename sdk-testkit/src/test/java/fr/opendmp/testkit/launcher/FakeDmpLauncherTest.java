@@ -104,6 +104,70 @@ class FakeDmpLauncherTest {
     }
 
     @Test
+    void helpPrintsTheUsageAndExitsZero() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), FakeDmpLauncher.class.getName(), "--help")
+                .redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(printed).startsWith("usage: java -jar opendmp-fake-dmp.jar").contains("--bind")
+                .contains("--credentials-dir").doesNotContain("Fake DMP listening");
+        assertThat(FakeDmpLauncher.wantsHelp(new String[] {"-h"})).isTrue();
+    }
+
+    @Test
+    void credentialsGoByDefaultOutsideTheWorkingDirectoryReadableByTheirOwnerOnly() throws Exception {
+        Path cwdCredentials = Path.of("fake-dmp-credentials");
+        boolean existedBefore = Files.exists(cwdCredentials);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (FakeDmp dmp = FakeDmpLauncher.start(new String[] {"--port", "0"},
+                new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            Path dir = FakeDmpLauncher.defaultCredentialsDir(dmp.port());
+            try {
+                assertThat(dir.toAbsolutePath().startsWith(Path.of("").toAbsolutePath())).isFalse();
+                assertThat(dir.getParent()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
+                assertThat(dir.resolve("client.p12")).exists();
+                assertThat(Files.readString(dir.resolve("admin-token"))).isEqualTo(dmp.adminToken().orElseThrow());
+                assertThat(out.toString(StandardCharsets.UTF_8)).contains(dir.toAbsolutePath().toString())
+                        .doesNotContain(dmp.adminToken().get());
+                if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+                }
+                assertThat(Files.exists(cwdCredentials)).as("nothing written in the working directory")
+                        .isEqualTo(existedBefore);
+            } finally {
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.toList()) {
+                        Files.delete(f);
+                    }
+                }
+                Files.delete(dir);
+            }
+        }
+    }
+
+    @Test
+    void bindChoosesTheListeningAddressAndDefaultsToTheLoopback(@TempDir Path dir) throws Exception {
+        try (FakeDmp dmp = FakeDmpLauncher.start(new String[] {"--auth", "off", "--credentials-dir", dir.toString()})) {
+            assertThat(dmp.baseUri().getHost()).isEqualTo("127.0.0.1");
+            assertThat(dmp.adminToken()).isEmpty();
+        }
+        try (FakeDmp dmp = FakeDmpLauncher.start(new String[] {"--auth", "off", "--bind", "127.0.0.2",
+            "--credentials-dir", dir.toString()})) {
+            assertThat(dmp.baseUri().getHost()).isEqualTo("127.0.0.2");
+            assertThat(dmp.adminToken()).as("still the loopback: admin API open in OFF mode").isEmpty();
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(dmp.baseUri()
+                    + "/Patient?identifier=urn%3Aoid%3A1.2.250.1.213.1.4.8%7C279119913400976")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+        }
+        assertThatThrownBy(() -> FakeDmpLauncher.start(new String[] {"--bind", "no such host.invalid"}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesUnknownOptionsAndAuthOn() {
         assertThatThrownBy(() -> FakeDmpLauncher.start(new String[] {"--bogus", "1"}))
                 .isInstanceOf(IllegalArgumentException.class);

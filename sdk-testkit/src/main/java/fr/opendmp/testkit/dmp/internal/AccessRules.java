@@ -105,6 +105,58 @@ public final class AccessRules {
         };
     }
 
+    /**
+     * The record-level checks of a request about one patient's documents, before any document is
+     * looked at: credential patient, open DMP, then consultation rules ({@code consultation} true:
+     * TD3.1a/TD3.2) or feeding-or-authorization rules (TD3.1b/TD3.3).
+     */
+    public void checkRecord(Caller caller, String ins, boolean consultation) {
+        checkCredentialPatient(caller, ins);
+        requireOpenDmp(ins);
+        if (consultation) {
+            checkConsultation(caller, ins);
+        } else {
+            checkFeedingOrAuthorization(caller, ins);
+        }
+    }
+
+    /** @return a 404 that says nothing about why the document cannot be seen */
+    public static FhirException documentNotFound() {
+        return FhirException.of(404, "not-found", "DOCUMENT_NOT_FOUND", "no such DocumentReference", "");
+    }
+
+    /**
+     * Who may change what (TD3.3): a change of status (replace, delete) and a change of the
+     * {@code INVISIBLE_PATIENT} / {@code INVISIBLE_REPRESENTANTS_LEGAUX} codes only by an author of the
+     * document; a change of {@code MASQUE_PS} by an author or by the patient himself; otherwise
+     * {@code 403 NOT_AUTHOR}. Archiving and the confidentiality level are open to every caller who
+     * may patch the document.
+     */
+    public void checkChange(Caller caller, StoredDocument before, SearchFields after, String statusAfter) {
+        boolean author = isAuthor(caller, before);
+        if (author) {
+            return;
+        }
+        if (!before.status().equals(statusAfter)) {
+            throw notAuthor("only an author may change the status of a document", "DocumentReference.status");
+        }
+        for (String code : new String[] {"INVISIBLE_PATIENT", "INVISIBLE_REPRESENTANTS_LEGAUX", "MASQUE_PS"}) {
+            String token = ValueSets.VISIBILITY + "|" + code;
+            if (before.fields().hasToken("security-label", token) == after.hasToken("security-label", token)) {
+                continue;
+            }
+            boolean patientMasking = "MASQUE_PS".equals(code) && caller.kind() == CallerKind.PATIENT;
+            if (!patientMasking) {
+                throw notAuthor("only an author" + ("MASQUE_PS".equals(code) ? " or the patient" : "")
+                        + " may change the visibility " + code, "DocumentReference.securityLabel");
+            }
+        }
+    }
+
+    private static FhirException notAuthor(String why, String expression) {
+        return FhirException.of(403, "forbidden", "NOT_AUTHOR", why, expression);
+    }
+
     /** @return whether the caller is one of the document's authors */
     public static boolean isAuthor(Caller caller, StoredDocument doc) {
         return doc.fields().hasToken("author.identifier", caller.id());

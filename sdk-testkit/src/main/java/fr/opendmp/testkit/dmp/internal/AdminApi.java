@@ -7,28 +7,61 @@ import com.sun.net.httpserver.HttpExchange;
 import fr.opendmp.testkit.dmp.AccessEvent;
 import fr.opendmp.testkit.dmp.Fault;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * HTTP admin API under {@code /admin}: {@code POST /admin/reset}, {@code POST /admin/seed} (seed
- * JSON), {@code GET /admin/history}, {@code POST /admin/faults} ({@code {"path":"regex","kind":
- * "STATUS|LATENCY|DROP_CONNECTION|SLOW_BODY","status":503,"delayMillis":1000,"times":1}}),
- * {@code DELETE /admin/faults}.
+ * JSON), {@code GET /admin/history[?unmasked=true]}, {@code POST /admin/faults} ({@code {"path":"regex",
+ * "kind":"STATUS|LATENCY|DROP_CONNECTION|SLOW_BODY|DROP_AFTER_HANDLING|CUT_AFTER_HANDLING","status":503,
+ * "delayMillis":1000,"times":1}}), {@code DELETE /admin/faults}.
+ *
+ * <p>With a token, every admin request must carry it in {@value #TOKEN_HEADER} (401 otherwise). The
+ * history masks INS (as the logs do) and leaves out the bris de glace reason, unless {@code unmasked=true}
+ * is asked of a fake that allows it (403 otherwise).
  */
 public final class AdminApi {
+    /** The header carrying the admin token. */
+    public static final String TOKEN_HEADER = "X-OpenDMP-Admin-Token";
+
     private final Engine engine;
     private final Runnable reset;
+    private final Optional<String> token;
+    private final boolean unmaskAllowed;
 
-    /** Creates the API; {@code reset} empties the fake. */
-    public AdminApi(Engine engine, Runnable reset) {
+    /**
+     * Creates the API.
+     *
+     * @param engine the fake
+     * @param reset empties the fake
+     * @param token the admin token every request must carry, if any
+     * @param unmaskAllowed whether {@code GET /admin/history?unmasked=true} may show INS and reasons
+     */
+    public AdminApi(Engine engine, Runnable reset, Optional<String> token, boolean unmaskAllowed) {
         this.engine = engine;
         this.reset = reset;
+        this.token = token;
+        this.unmaskAllowed = unmaskAllowed;
+    }
+
+    private void checkToken(HttpExchange ex) {
+        if (token.isEmpty()) {
+            return;
+        }
+        String given = Optional.ofNullable(ex.getRequestHeaders().getFirst(TOKEN_HEADER)).orElse("");
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token.get().getBytes(StandardCharsets.UTF_8))) {
+            throw FhirException.of(401, "login", "ADMIN_TOKEN_REQUIRED",
+                    "the admin API needs the fake's admin token in " + TOKEN_HEADER, "");
+        }
     }
 
     /** Handles one admin request. */
     public FhirRouter.Reply handle(HttpExchange ex, String rel) throws IOException {
         String method = ex.getRequestMethod();
+        checkToken(ex);
         try {
             switch (method + " " + rel) {
                 case "POST /reset" -> {
@@ -40,16 +73,27 @@ public final class AdminApi {
                     return ok(Json.object().put("seeded", true));
                 }
                 case "GET /history" -> {
+                    boolean unmasked = SearchParams.parse(ex.getRequestURI().getRawQuery()).first("unmasked")
+                            .map("true"::equals).orElse(false);
+                    if (unmasked && !unmaskAllowed) {
+                        throw FhirException.of(403, "forbidden", "ADMIN_UNMASK_DISABLED",
+                                "this fake does not show INS in clear (FakeDmp.Builder.adminHistoryUnmasked)", "");
+                    }
                     ObjectNode body = Json.object();
+                    body.put("masked", !unmasked);
                     ArrayNode arr = body.putArray("events");
                     for (AccessEvent e : engine.store().history()) {
                         ObjectNode n = arr.addObject();
                         n.put("at", e.at().toString());
-                        n.put("idNatPs", e.idNatPs());
-                        e.patientIns().ifPresent(p -> n.put("patient", p));
+                        n.put("idNatPs", unmasked ? e.idNatPs() : LogMasking.mask(e.idNatPs()));
+                        e.patientIns().ifPresent(p -> n.put("patient", unmasked ? p : LogMasking.mask(p)));
                         n.put("action", e.action());
                         n.put("mode", e.mode().code());
-                        e.reason().ifPresent(r -> n.put("reason", r));
+                        if (unmasked) {
+                            e.reason().ifPresent(r -> n.put("reason", r));
+                        } else if (e.reason().isPresent()) {
+                            n.put("reasonGiven", true);
+                        }
                         n.put("status", e.status());
                         ArrayNode rules = n.putArray("rules");
                         e.ruleIds().forEach(rules::add);

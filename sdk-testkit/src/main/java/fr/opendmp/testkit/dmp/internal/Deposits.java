@@ -22,6 +22,8 @@ import java.util.UUID;
 /** TD2 / TD2.1: ITI-105 simplified publish and ITI-65 provide bundle (atomic). */
 public final class Deposits {
     private static final String SUBMISSION_SET = "submissionset";
+    /** Most entries a provide bundle may hold. */
+    public static final int MAX_ENTRIES = 1_000;
 
     private final DmpStore store;
     private final AccessRules rules;
@@ -55,10 +57,10 @@ public final class Deposits {
         String ins = PatientRefs.fromReference(doc.path("subject"), "DocumentReference.subject");
         byte[] content = decode(doc.path("content").path(0).path("attachment").path("data"),
                 "DocumentReference.content[0].attachment.data");
-        if (content != null && "application/xml".equals(doc.path("content").path(0).path("attachment")
-                .path("contentType").asText()) && Json.isEmpty(doc.path("type"))) {
-            CdaHeader header = cdaReader.read(content);
-            if (header.typeCode().isPresent()) {
+        if (content != null && isXml(doc)) {
+            CdaHeader header = cdaHeader(content, "DocumentReference.content[0].attachment.data");
+            checkCdaPatient(header, ins, "DocumentReference.content[0].attachment.data");
+            if (header.typeCode().isPresent() && Json.isEmpty(doc.path("type"))) {
                 ObjectNode c = doc.putObject("type").putArray("coding").addObject();
                 c.put("system", "urn:oid:" + header.typeSystemOid().orElse(""));
                 c.put("code", header.typeCode().get());
@@ -92,6 +94,10 @@ public final class Deposits {
             throw FhirException.of(422, "invalid", "NOT_A_TRANSACTION", "Bundle.type must be transaction", "Bundle.type");
         }
         JsonNode entries = body.path("entry");
+        if (entries.size() > MAX_ENTRIES) {
+            throw FhirException.of(413, "too-costly", "TOO_MANY_ENTRIES",
+                    "a provide bundle holds at most " + MAX_ENTRIES + " entries", "Bundle.entry");
+        }
         List<Issue> issues = new ArrayList<>();
         Map<String, Integer> byFullUrl = new HashMap<>();
         List<Integer> docs = new ArrayList<>();
@@ -145,6 +151,11 @@ public final class Deposits {
                             at + ".content[0].attachment.contentType"));
                 }
                 checkSizeAndHash(doc, content, at, issues);
+                if (content != null && isXml(doc)) {
+                    String dataAt = "Bundle.entry[" + bin + "].resource.data";
+                    checkCdaPatient(cdaHeader(content, dataAt), PatientRefs.fromReference(doc.path("subject"),
+                            at + ".subject"), dataAt);
+                }
                 contents.put(i, content);
             }
         }
@@ -344,6 +355,49 @@ public final class Deposits {
         att.put("hash", sha1(bytes));
         return new StoredDocument(id, fhirDocument ? "Bundle/" + binaryId : binaryId, ins,
                 doc.path("masterIdentifier").path("value").asText(), doc, bytes, SearchFields.of(doc), 1);
+    }
+
+    private static boolean isXml(JsonNode doc) {
+        String mime = doc.path("content").path(0).path("attachment").path("contentType").asText("");
+        return mime.startsWith("application/xml") || mime.startsWith("text/xml");
+    }
+
+    /**
+     * Reads a CDA header: first a streaming scan (refuses a document nesting too deep, 422
+     * {@code XML_TOO_DEEP}, before any other reader sees it), then the configured reader; the patient
+     * comes from the configured reader or, if it does not read it, from the scan.
+     */
+    private CdaHeader cdaHeader(byte[] content, String at) {
+        CdaScan.Result scan = CdaScan.scan(content);
+        if (scan.status() == CdaScan.Status.TOO_DEEP) {
+            throw FhirException.of(422, "too-costly", "XML_TOO_DEEP",
+                    "the document nests deeper than " + CdaScan.MAX_DEPTH + " elements", at);
+        }
+        CdaHeader header;
+        try {
+            header = cdaReader.read(content);
+        } catch (RuntimeException | StackOverflowError e) {
+            header = CdaHeader.empty();
+        }
+        if (header == null) {
+            header = CdaHeader.empty();
+        }
+        return header.patientIns().isPresent() ? header : new CdaHeader(header.typeSystemOid(), header.typeCode(),
+                header.title(), scan.header().patientIns());
+    }
+
+    /** Patient safety, in every validation mode: the CDA must be about the deposit's patient. */
+    private static void checkCdaPatient(CdaHeader header, String subjectIns, String at) {
+        if (header.patientIns().isPresent() && !sameIns(header.patientIns().get(), subjectIns)) {
+            throw FhirException.of(422, "business-rule", "PATIENT_MISMATCH",
+                    "the CDA header (recordTarget/patientRole/id) names another patient than the deposit's subject",
+                    at);
+        }
+    }
+
+    private static boolean sameIns(String cda, String subject) {
+        String a = cda.trim();
+        return a.equals(subject) || (a.length() == 13 && subject.startsWith(a));
     }
 
     private static boolean isListCode(JsonNode list, String code) {

@@ -162,14 +162,12 @@ public final class FhirRouter {
             requireMethod(method, "GET");
             trace.action = "TD3.1";
             StoredDocument d = engine.store().read(() -> {
-                StoredDocument doc = engine.store().document(id).orElseThrow(() -> FhirException.of(404, "not-found",
-                        "DOCUMENT_NOT_FOUND", "no such DocumentReference", ""));
+                caller.patientIns().ifPresent(ins -> engine.rules().checkRecord(caller, ins, false));
+                StoredDocument doc = engine.store().document(id).orElseThrow(AccessRules::documentNotFound);
                 trace.patient = Optional.of(doc.patientIns());
-                engine.rules().checkCredentialPatient(caller, doc.patientIns());
-                engine.rules().requireOpenDmp(doc.patientIns());
-                engine.rules().checkFeedingOrAuthorization(caller, doc.patientIns());
+                engine.rules().checkRecord(caller, doc.patientIns(), false);
                 if (!engine.rules().visible(caller, doc)) {
-                    throw FhirException.of(404, "not-found", "DOCUMENT_NOT_FOUND", "no such DocumentReference", "");
+                    throw AccessRules.documentNotFound();
                 }
                 return doc;
             });
@@ -264,7 +262,8 @@ public final class FhirRouter {
     public static final class DropConnection extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        DropConnection() {
+        /** Creates the signal (no stack trace). */
+        public DropConnection() {
             super("connection dropped by an injected fault", null, false, false);
         }
     }

@@ -1,6 +1,8 @@
 package fr.opendmp.testkit.dmp.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,9 +14,18 @@ public final class Json {
     /** The mapper (thread-safe once configured). */
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** Most JSON tokens a body may hold: refused while parsing, before the tree grows (a 3 MB body of empty objects). */
+    public static final long MAX_TOKENS = 250_000;
+    /** Deepest JSON nesting accepted. */
+    public static final int MAX_DEPTH = 100;
+
     static {
+        // limits enforced by the streaming parser itself, before anything is materialised
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(200).maxStringLength(200_000_000).build());
+                .maxNestingDepth(MAX_DEPTH).maxStringLength(64_000_000).maxNameLength(1_000)
+                .maxTokenCount(MAX_TOKENS).build());
+        // a key given twice (e.g. two "subject") is refused, never resolved to the last one
+        MAPPER.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     private Json() {
@@ -33,13 +44,23 @@ public final class Json {
                 throw FhirException.of(400, "invalid", "MALFORMED_JSON", "the body is empty", "");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            throw FhirException.of(413, "too-costly", "JSON_TOO_COSTLY", "the JSON body exceeds the fake's limits ("
+                    + MAX_TOKENS + " tokens, depth " + MAX_DEPTH + ", string and name sizes)", "");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw FhirException.of(400, "invalid", "MALFORMED_JSON", "the body is not valid JSON" + where, "");
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+                throw FhirException.of(400, "invalid", "DUPLICATE_JSON_KEY",
+                        "the body repeats a key inside one object" + where(e), "");
+            }
+            throw FhirException.of(400, "invalid", "MALFORMED_JSON", "the body is not valid JSON" + where(e), "");
         } catch (IOException e) {
             throw FhirException.of(400, "invalid", "MALFORMED_JSON", "the body could not be read", "");
         }
+    }
+
+    private static String where(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     /** @return serialized bytes */

@@ -46,20 +46,21 @@ public final class Patches {
             }
         }
         return store.write(() -> {
-            StoredDocument doc = target(id, identifier);
-            rules.checkCredentialPatient(caller, doc.patientIns());
-            rules.requireOpenDmp(doc.patientIns());
-            rules.checkFeedingOrAuthorization(caller, doc.patientIns());
+            // a caller whose credential names the patient is checked on that record before any lookup,
+            // so that a refusal never depends on whether a document exists
+            caller.patientIns().ifPresent(ins -> rules.checkRecord(caller, ins, false));
+            StoredDocument doc = target(id, identifier, caller);
+            rules.checkRecord(caller, doc.patientIns(), false);
+            if (!rules.visible(caller, doc)) {
+                throw AccessRules.documentNotFound();
+            }
             ObjectNode patched = JsonPatch.apply(doc.resource(), ops);
             String status = patched.path("status").asText("");
             if (!STATUSES.contains(status)) {
                 throw FhirException.of(422, "value", "INVALID_STATUS", "status must be current, superseded or entered-in-error",
                         "DocumentReference.status");
             }
-            if ("entered-in-error".equals(status) && !AccessRules.isAuthor(caller, doc)) {
-                throw FhirException.of(403, "forbidden", "NOT_AUTHOR", "only the author may delete a document",
-                        "DocumentReference.status");
-            }
+            rules.checkChange(caller, doc, SearchFields.of(patched), status);
             if (validation == Validation.LENIENT) {
                 keepConfidentialityLevel(doc.resource(), patched);
             }
@@ -80,14 +81,15 @@ public final class Patches {
         });
     }
 
-    private StoredDocument target(String id, String identifier) {
+    /** The document named by id or by identifier, among the caller's patient's when the credential names one. */
+    private StoredDocument target(String id, String identifier, Caller caller) {
         if (id != null) {
-            StoredDocument d = store.document(id).filter(x -> !x.deleted()).orElseThrow(() -> FhirException.of(404,
-                    "not-found", "DOCUMENT_NOT_FOUND", "no such DocumentReference", ""));
-            return d;
+            return store.document(id).filter(x -> !x.deleted()).orElseThrow(AccessRules::documentNotFound);
         }
         String value = identifier.substring(identifier.indexOf('|') + 1);
-        List<StoredDocument> found = store.documentsWithIdentifier(value).stream().filter(d -> !d.deleted()).toList();
+        List<StoredDocument> found = store.documentsWithIdentifier(value).stream().filter(d -> !d.deleted())
+                .filter(d -> rules.visible(caller, d))
+                .filter(d -> caller.patientIns().map(d.patientIns()::equals).orElse(true)).toList();
         if (found.isEmpty()) {
             throw FhirException.of(404, "not-found", "DOCUMENT_NOT_FOUND", "no DocumentReference has this identifier",
                     "identifier");

@@ -24,11 +24,10 @@ public final class Retrievals {
      */
     public Content retrieve(String binaryKey, String accept, Caller caller) {
         return store.read(() -> {
+            caller.patientIns().ifPresent(ins -> rules.checkRecord(caller, ins, true));
             StoredDocument d = store.documentByBinary(binaryKey).orElseThrow(() -> FhirException.of(404, "not-found",
                     "BINARY_NOT_FOUND", "no such Binary", ""));
-            rules.checkCredentialPatient(caller, d.patientIns());
-            rules.requireOpenDmp(d.patientIns());
-            rules.checkConsultation(caller, d.patientIns());
+            rules.checkRecord(caller, d.patientIns(), true);
             if (!rules.visible(caller, d)) {
                 throw FhirException.of(404, "not-found", "BINARY_NOT_FOUND", "no such Binary", "");
             }

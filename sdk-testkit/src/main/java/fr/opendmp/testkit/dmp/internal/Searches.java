@@ -1,5 +1,6 @@
 package fr.opendmp.testkit.dmp.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.opendmp.testkit.dmp.Validation;
@@ -102,9 +103,23 @@ public final class Searches {
                     .filter(l -> code.isEmpty() || List.of(code.get().split(",")).stream()
                             .anyMatch(c -> c.equals(l.code()) || c.endsWith("|" + l.code())))
                     .filter(l -> all(dates, l.date())).toList();
-            return page(params, base, "List", found.stream().map(StoredList::resource).toList(),
+            return page(params, base, "List", found.stream().map(l -> visibleItems(l.resource(), caller)).toList(),
                     found.stream().map(l -> base + "/List/" + l.id()).toList(), warnings);
         });
+    }
+
+    /** @return the List without the items that reference a document the caller cannot see */
+    private ObjectNode visibleItems(ObjectNode list, Caller caller) {
+        ObjectNode copy = list.deepCopy();
+        JsonNode items = copy.path("entry");
+        for (int i = items.size() - 1; i >= 0; i--) {
+            String ref = items.path(i).path("item").path("reference").asText("");
+            if (ref.startsWith("DocumentReference/") && !store.document(ref.substring("DocumentReference/".length()))
+                    .map(d -> rules.visible(caller, d)).orElse(false)) {
+                ((ArrayNode) items).remove(i);
+            }
+        }
+        return copy;
     }
 
     private static boolean tokensMatch(SearchParams params, SearchFields f) {
@@ -169,9 +184,18 @@ public final class Searches {
 
     private static ObjectNode page(SearchParams params, String base, String type, List<ObjectNode> resources,
             List<String> fullUrls, List<ObjectNode> warnings) {
+        // _count below 1 is refused (it would page forever: a next link equal to the page itself);
+        // above MAX_COUNT it is clamped. A negative _offset is refused.
         int count = intParam(params, "_count", DEFAULT_COUNT);
-        count = Math.max(0, Math.min(count, MAX_COUNT));
-        int offset = Math.max(0, intParam(params, "_offset", 0));
+        if (count < 1) {
+            throw FhirException.of(400, "invalid", "INVALID_SEARCH_PARAMETER", "_count must be at least 1", "_count");
+        }
+        count = Math.min(count, MAX_COUNT);
+        int offset = intParam(params, "_offset", 0);
+        if (offset < 0) {
+            throw FhirException.of(400, "invalid", "INVALID_SEARCH_PARAMETER", "_offset must not be negative",
+                    "_offset");
+        }
         ObjectNode bundle = Json.object();
         bundle.put("resourceType", "Bundle");
         bundle.put("id", java.util.UUID.randomUUID().toString());

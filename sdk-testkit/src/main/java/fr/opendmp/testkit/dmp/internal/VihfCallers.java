@@ -16,6 +16,9 @@ import java.util.Optional;
  * where the engine knows it.
  */
 public final class VihfCallers {
+    private static final String DMP_URN = "urn:dmp";
+    /** A VIHF nests a few levels (Assertion, AttributeStatement, Attribute, AttributeValue, Role). */
+    private static final int MAX_DEPTH = 32;
     private final VihfVerifier verifier;
 
     /** Creates the component around a verifier trusting the test CA. */
@@ -39,11 +42,33 @@ public final class VihfCallers {
             throw FhirException.of(401, "login", "INVALID_CREDENTIAL",
                     "the Authorization header carries no encoded VIHF assertion", "");
         }
+        if (XmlDepth.deeperThan(xml.get(), MAX_DEPTH)) {
+            throw FhirException.of(401, "login", "INVALID_CREDENTIAL", "the VIHF nests too deep", "");
+        }
         VihfVerification result = verifier.verify(xml.get(), tlsClientCertificate, Optional.empty());
         if (result instanceof VihfVerification.Refused refused) {
             throw refusal(refused.failure());
         }
-        return toCaller(((VihfVerification.Accepted) result).caller());
+        VerifiedCaller caller = ((VihfVerification.Accepted) result).caller();
+        requireDmpPatient(caller);
+        return toCaller(caller);
+    }
+
+    /**
+     * A DMP request needs a VIHF issued for the DMP ({@code Ressource_URN} {@value #DMP_URN}) that names
+     * the patient ({@code resource-id}): a VIHF for another service (e.g. the INSi) or without patient
+     * opens no record (403 {@code VIHF_NOT_FOR_DMP} / {@code VIHF_NO_PATIENT}).
+     */
+    static void requireDmpPatient(VerifiedCaller caller) {
+        if (!DMP_URN.equals(caller.resourceUrn())) {
+            throw FhirException.of(403, "forbidden", "VIHF_NOT_FOR_DMP",
+                    "the VIHF was not issued for the DMP (Ressource_URN must be urn:dmp)", "Ressource_URN");
+        }
+        if (caller.patientCx().map(String::isBlank).orElse(true)) {
+            throw FhirException.of(403, "forbidden", "VIHF_NO_PATIENT",
+                    "a DMP request needs a VIHF naming the patient (resource-id)",
+                    "urn:oasis:names:tc:xacml:2.0:resource:resource-id");
+        }
     }
 
     /**
