@@ -1,6 +1,6 @@
 package fr.opendmp.cda.deposit;
 
-import fr.opendmp.core.client.DmpException;
+import fr.opendmp.core.error.DmpClientException;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ import java.util.List;
  * message names those parts and the position of the document, never a value (no INS, name or
  * birth date).
  */
-public final class CdaPatientMismatchException extends DmpException {
+public final class CdaPatientMismatchException extends DmpClientException {
 
     /** The error code. */
     public static final String CODE = "CDA_PATIENT_MISMATCH";
@@ -29,7 +29,7 @@ public final class CdaPatientMismatchException extends DmpException {
     public CdaPatientMismatchException(int documentIndex, List<PatientField> fields) {
         super(CODE + ": CDA document #" + (documentIndex + 1) + " names another patient than the deposit ("
                 + (fields.isEmpty() ? "unknown" : fields.toString()) + " differ)",
-                Details.client("deposit the document in the DMP of the patient its header names, or rebuild it from"
+                Details.of("deposit the document in the DMP of the patient its header names, or rebuild it from"
                         + " this patient's qualified identity; never change an identity to make it match"), null);
         if (fields.isEmpty()) {
             throw new IllegalArgumentException("a mismatch names at least one field");

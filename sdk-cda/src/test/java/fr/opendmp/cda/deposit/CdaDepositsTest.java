@@ -8,7 +8,7 @@ import fr.opendmp.cda.build.CdaDocuments;
 import fr.opendmp.cda.metadata.CdaMetadata;
 import fr.opendmp.cda.read.CdaParseException;
 import fr.opendmp.cda.read.CdaReader;
-import fr.opendmp.core.client.DmpException;
+import fr.opendmp.core.error.DmpException;
 import fr.opendmp.core.document.Code;
 import fr.opendmp.core.document.CodeSystems;
 import fr.opendmp.core.document.Deposit;

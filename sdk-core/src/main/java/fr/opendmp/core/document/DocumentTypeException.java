@@ -1,6 +1,6 @@
 package fr.opendmp.core.document;
 
-import fr.opendmp.core.client.DmpException;
+import fr.opendmp.core.error.DmpClientException;
 import java.util.Objects;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Objects;
  * <p>Client side, not retryable: change the type (or, for a type the tables do not know, give the
  * class explicitly). The message names the type code and the ANS table, never patient data.
  */
-public final class DocumentTypeException extends DmpException {
+public final class DocumentTypeException extends DmpClientException {
 
     /** Why the type was refused. */
     public enum Reason {
@@ -37,7 +37,7 @@ public final class DocumentTypeException extends DmpException {
      */
     public DocumentTypeException(Reason reason, Code type, String detail) {
         super(Objects.requireNonNull(reason, "reason") + ": typeCode " + describe(type) + " " + detail,
-                Details.client(hint(reason)), null);
+                Details.of(hint(reason)), null);
         this.reason = reason;
         this.type = type;
     }

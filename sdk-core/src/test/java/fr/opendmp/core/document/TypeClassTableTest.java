@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.opendmp.core.client.DmpException;
+import fr.opendmp.core.error.DmpException;
 import fr.opendmp.core.document.DocumentTypeException.Reason;
 import java.io.IOException;
 import java.io.InputStream;

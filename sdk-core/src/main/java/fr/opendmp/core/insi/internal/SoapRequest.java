@@ -131,4 +131,10 @@ public record SoapRequest(String operation, String messageId, String endpoint, I
         w.writeCharacters(value);
         w.writeEndElement();
     }
+
+    /** @return the operation and message id; never the traits of the body */
+    @Override
+    public String toString() {
+        return "SoapRequest[" + operation + ", " + messageId + ", fields " + fields.keySet() + "]";
+    }
 }

@@ -1,0 +1,43 @@
+package fr.opendmp.core.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.opendmp.core.access.AccessContext;
+import fr.opendmp.core.caller.AuthenticationMode;
+import fr.opendmp.core.caller.Caller;
+import fr.opendmp.core.caller.Professional;
+import fr.opendmp.core.caller.Structure;
+import fr.opendmp.core.document.Code;
+import fr.opendmp.core.insi.internal.InsiProtocol;
+import fr.opendmp.core.insi.internal.SoapRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Free text and traits a professional typed never reach a log line through a default toString(). */
+class ToStringMaskingTest {
+
+    @Test
+    void aBrisDeGlaceReasonIsNeverPrinted() {
+        AccessContext urgent = AccessContext.brisDeGlace("Mme DUPONT inconsciente, née le 12/03/1950");
+        assertThat(urgent.toString()).contains("BRIS_DE_GLACE").doesNotContain("DUPONT").doesNotContain("1950");
+        Professional doctor = new Professional("810001234567", "MARTIN Claire", Code.of("1.2.250.1.71.1.2.7", "10"),
+                Optional.of(Code.of("1.2.250.1.71.4.2.5", "SM26")),
+                new Structure("10B0167011", Code.of("1.2.250.1.71.4.2.4", "SA01")), AuthenticationMode.INDIRECTE);
+        assertThat(Caller.of(doctor, urgent).toString()).doesNotContain("DUPONT").doesNotContain("MARTIN");
+    }
+
+    @Test
+    void anInsiRequestNeverPrintsTheTraitsItCarries() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("NomNaissance", "DUPONT");
+        fields.put("Prenom", "JEANNE");
+        fields.put("DateNaissance", "1950-03-12");
+        SoapRequest r = new SoapRequest(InsiProtocol.OP_TRAITS, "id-1", "https://insi.example/x", Instant.EPOCH,
+                new SoapRequest.LpsContext("emitter", "AUTH-1", "Soft", "1.0", "inst-1"), fields);
+        assertThat(r.toString()).contains("NomNaissance").doesNotContain("DUPONT").doesNotContain("JEANNE")
+                .doesNotContain("1950");
+    }
+}
