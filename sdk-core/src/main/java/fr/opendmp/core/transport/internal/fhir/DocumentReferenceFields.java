@@ -19,6 +19,7 @@ final class DocumentReferenceFields {
         String organizationId;
         String organizationName;
         String practitionerRef;
+        String practitionerLocalRef;
     }
 
     /** A reference: local {@code #id} and/or an identifier value. */

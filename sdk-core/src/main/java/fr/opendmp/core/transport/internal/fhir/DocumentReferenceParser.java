@@ -194,7 +194,11 @@ final class DocumentReferenceParser {
                         });
                     });
                 }
-                case "practitioner" -> actor.practitionerRef = reference(p).identifierValue();
+                case "practitioner" -> {
+                    DocumentReferenceFields.Ref r = reference(p);
+                    actor.practitionerRef = r.identifierValue();
+                    actor.practitionerLocalRef = r.reference();
+                }
                 case "specialty" -> array(p, () -> {
                     Code c = concept(p);
                     if (actor.specialty == null) {

@@ -144,8 +144,10 @@ public final class DocumentReferenceReader {
         if (actor == null) {
             return Optional.of(a);
         }
-        if (actor.family != null) {
-            a = a.withNames(actor.family, actor.given == null ? "" : actor.given);
+        DocumentReferenceFields.Actor person = actor.family == null && actor.practitionerLocalRef != null
+                ? f.contained.getOrDefault(actor.practitionerLocalRef, actor) : actor;
+        if (person.family != null) {
+            a = a.withNames(person.family, person.given == null ? "" : person.given);
         }
         if (actor.specialty != null) {
             a = a.withSpecialty(actor.specialty);
