@@ -13,7 +13,10 @@ import fr.opendmp.core.access.AccessContext;
 import fr.opendmp.core.access.AccessMode;
 import fr.opendmp.core.error.AccessRefusal;
 import fr.opendmp.core.error.AccessRefusedException;
+import fr.opendmp.core.caller.Caller;
 import fr.opendmp.core.client.DmpClient;
+import fr.opendmp.core.client.DmpDocuments;
+import fr.opendmp.core.client.DmpView;
 import fr.opendmp.core.document.Code;
 import fr.opendmp.core.document.CodeSystems;
 import fr.opendmp.core.document.DepositReceipt;
@@ -100,8 +103,11 @@ public final class HospitalJourney {
 
     private void run() {
         transcript.section("Journey 2 - hospital: discharge, consultation, emergency");
-        try (DmpClient city = fakes.dmpClient(CITY); DmpClient ward = fakes.dmpClient(WARD);
-                DmpClient emergency = fakes.dmpClient(EMERGENCY)) {
+        fakes.dmp().seedProfessional(EMERGENCY);
+        // one client for the whole hospital; each professional's calls go through a view that carries them
+        try (DmpClient city = fakes.dmpClient(CITY); DmpClient hospital = fakes.dmpClient(WARD)) {
+            DmpView ward = hospital.as(Caller.of(WARD.professional()));
+            DmpView emergency = hospital.as(Caller.of(EMERGENCY.professional()));
             transcript.step("0. earlier: the city doctor deposited 3 reports", () -> {
                 int accepted = 0;
                 for (Object[] earlier : new Object[][] {
@@ -115,7 +121,7 @@ public final class HospitalJourney {
                             .custodian(PRACTICE).effectiveTime(when).serviceStart(when).documentType(type.code())
                             .title(title).facilityType(CITY_FACILITY).practiceSetting(CITY_SETTING).build(),
                             SamplePdf.withLine(title)).toBytes();
-                    accepted += deposit(city, cda).documents().size();
+                    accepted += deposit(city.documents(), cda).documents().size();
                 }
                 transcript.deposited(accepted);
                 return expect(accepted == 3, accepted + " documents, 14, 7 and 4 months ago");
@@ -168,7 +174,8 @@ public final class HospitalJourney {
                 }
             });
             transcript.step("7. emergency: bris de glace with a reason", () -> {
-                List<DocumentEntry> found = emergency.documents(AccessContext.brisDeGlace(BRIS_DE_GLACE_REASON))
+                List<DocumentEntry> found = hospital.as(Caller.of(EMERGENCY.professional(),
+                                AccessContext.brisDeGlace(BRIS_DE_GLACE_REASON))).documents()
                         .search(ins, DocumentQuery.builder().status(DocumentStatus.CURRENT).build()).entries();
                 transcript.found(found.size());
                 return expect(found.size() == 5, found.size() + " current documents reachable");
@@ -185,7 +192,7 @@ public final class HospitalJourney {
         }
     }
 
-    private List<DocumentEntry> whatIsNew(DmpClient ward) {
+    private List<DocumentEntry> whatIsNew(DmpView ward) {
         @SuppressWarnings("unchecked")
         List<DocumentEntry>[] newest = new List[] {List.of()};
         transcript.step("4. consultation: what is new (12 months, current, by type)", () -> {
@@ -208,7 +215,7 @@ public final class HospitalJourney {
                 .facilityType(HOSPITAL_FACILITY).practiceSetting(HOSPITAL_SETTING);
     }
 
-    private DepositReceipt deposit(DmpClient dmp, byte[] cda) throws Exception {
-        return dmp.documents().deposit(CdaDeposits.of(patient, cda).build());
+    private DepositReceipt deposit(DmpDocuments documents, byte[] cda) throws Exception {
+        return documents.deposit(CdaDeposits.of(patient, cda).build());
     }
 }
