@@ -2,15 +2,18 @@ package fr.opendmp.core.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.spi.ToolProvider;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,8 +45,12 @@ class PackageLayersTest {
         assertThat(Files.isDirectory(classes)).as("compiled classes at " + classes.toAbsolutePath()).isTrue();
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
         StringWriter out = new StringWriter();
-        int rc = jdeps.run(new PrintWriter(out), new PrintWriter(out), "-verbose:package", "-filter:none",
-                "--multi-release", "17", "-e", "fr\\.opendmp\\.core\\..*", classes.toString());
+        String dependencies = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(p -> p.contains("jackson") || p.contains("caffeine") || p.contains("slf4j-api"))
+                .collect(Collectors.joining(File.pathSeparator));
+        int rc = jdeps.run(new PrintWriter(out), new PrintWriter(out), "--module-path", dependencies,
+                "-verbose:package", "-filter:none", "--multi-release", "17", "-e", "fr\\.opendmp\\.core\\..*",
+                classes.toString());
         assertThat(rc).as(out.toString()).isZero();
         List<String> edges = new ArrayList<>();
         List<String> upward = new ArrayList<>();
