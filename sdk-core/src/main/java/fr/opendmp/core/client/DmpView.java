@@ -56,6 +56,40 @@ public final class DmpView {
         return documents;
     }
 
+    /**
+     * Opens the patient's record for this caller: access check and search at once, replaced
+     * versions folded, newest first, grouped by class and type, what is new since the last visit,
+     * and the newest contents fetched in parallel (two round trips on the critical path).
+     *
+     * @param ins the patient
+     * @param options the documents listed, how many to prefetch, the last visit's marker
+     * @return the record
+     * @throws fr.opendmp.core.error.DmpException for a refusal or a failure of the access check or the search
+     */
+    public PatientRecord openRecord(Ins ins, RecordOptions options) {
+        try {
+            return openRecordAsync(ins, options).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** @return {@link #openRecord(Ins, RecordOptions)} with {@link RecordOptions#defaults()} */
+    public PatientRecord openRecord(Ins ins) {
+        return openRecord(ins, RecordOptions.defaults());
+    }
+
+    /** @return {@link #openRecord(Ins, RecordOptions)} asynchronously */
+    public CompletableFuture<PatientRecord> openRecordAsync(Ins ins, RecordOptions options) {
+        client.ensureOpen();
+        Objects.requireNonNull(ins, "ins");
+        Objects.requireNonNull(options, "options");
+        return RecordOpening.open(core, documents, caller, ins, options);
+    }
+
     @Override
     public String toString() {
         return "DmpView[" + caller.professional().map(Object::toString).orElse("provider's professional") + ", "
