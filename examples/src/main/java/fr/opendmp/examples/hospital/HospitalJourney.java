@@ -17,6 +17,8 @@ import fr.opendmp.core.caller.Caller;
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.client.DmpDocuments;
 import fr.opendmp.core.client.DmpView;
+import fr.opendmp.core.client.PatientRecord;
+import fr.opendmp.core.client.RecordOptions;
 import fr.opendmp.core.document.Code;
 import fr.opendmp.core.document.CodeSystems;
 import fr.opendmp.core.document.DepositReceipt;
@@ -36,7 +38,6 @@ import fr.opendmp.testkit.insi.FakeInsiPopulation;
 import fr.opendmp.testkit.insi.InsiPerson;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,10 +152,10 @@ public final class HospitalJourney {
                         + " documents accepted");
             });
 
-            List<DocumentEntry> newest = whatIsNew(ward);
+            PatientRecord record = whatIsNew(ward);
             transcript.step("5. open the three newest in parallel", () -> {
-                List<CompletableFuture<RetrievedDocument>> fetches = newest.stream().limit(3)
-                        .map(e -> ward.documents().retrieveAsync(e)).toList();
+                List<CompletableFuture<RetrievedDocument>> fetches = record.documents().stream().limit(3)
+                        .map(record::content).toList();
                 CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).join();
                 List<RetrievedDocument> docs = fetches.stream().map(CompletableFuture::join).toList();
                 transcript.retrieved(docs.size());
@@ -192,22 +193,19 @@ public final class HospitalJourney {
         }
     }
 
-    private List<DocumentEntry> whatIsNew(DmpView ward) {
-        @SuppressWarnings("unchecked")
-        List<DocumentEntry>[] newest = new List[] {List.of()};
-        transcript.step("4. consultation: what is new (12 months, current, by type)", () -> {
-            List<DocumentEntry> entries = ward.documents().search(ins, DocumentQuery.builder()
-                    .createdFrom(today.minusMonths(12)).status(DocumentStatus.CURRENT).build()).entries();
-            transcript.found(entries.size());
-            newest[0] = entries.stream()
-                    .sorted(Comparator.comparing((DocumentEntry e) -> e.metadata().creationTime()).reversed())
-                    .toList();
-            Map<String, Long> byType = newest[0].stream().collect(Collectors.groupingBy(
+    private PatientRecord whatIsNew(DmpView ward) {
+        PatientRecord[] opened = new PatientRecord[1];
+        transcript.step("4. consultation: open the record (12 months, current, by type)", () -> {
+            PatientRecord record = ward.openRecord(ins, RecordOptions.builder().query(DocumentQuery.builder()
+                    .createdFrom(today.minusMonths(12)).status(DocumentStatus.CURRENT).build()).build());
+            opened[0] = record;
+            transcript.found(record.documents().size());
+            Map<String, Long> byType = record.documents().stream().collect(Collectors.groupingBy(
                     e -> e.type().display(), LinkedHashMap::new, Collectors.counting()));
-            return expect(entries.size() == 4 && byType.size() == 4, entries.size() + " documents, newest first, "
-                    + byType);
+            return expect(record.documents().size() == 4 && byType.size() == 4, record.documents().size()
+                    + " documents, newest first, " + byType);
         });
-        return newest[0];
+        return opened[0];
     }
 
     private DocumentHeader.Builder hospitalHeader(Professional author) {
