@@ -15,7 +15,10 @@ import fr.opendmp.cda.read.CdaDocument;
 import fr.opendmp.cda.read.CdaReader;
 import fr.opendmp.core.access.AccessMode;
 import fr.opendmp.core.access.AccessStatus;
+import fr.opendmp.core.caller.Caller;
 import fr.opendmp.core.client.DmpClient;
+import fr.opendmp.core.client.PatientRecord;
+import fr.opendmp.core.client.RecordOptions;
 import fr.opendmp.core.document.Code;
 import fr.opendmp.core.document.CodeSystems;
 import fr.opendmp.core.document.Deposit;
@@ -163,9 +166,10 @@ public final class GpPracticeJourney {
             });
 
             List<DocumentEntry>[] current = new List[1];
-            transcript.step("9. list the patient's current documents", () -> {
-                current[0] = dmp.documents().search(ins, DocumentQuery.builder().status(DocumentStatus.CURRENT)
-                        .build()).entries();
+            PatientRecord[] record = new PatientRecord[1];
+            transcript.step("9. open the record: the patient's current documents", () -> {
+                record[0] = dmp.as(Caller.provider()).openRecord(ins, RecordOptions.builder().prefetch(1).build());
+                current[0] = record[0].documents();
                 transcript.found(current[0].size());
                 Optional<DocumentEntry> old = dmp.documents().findByUniqueId(ins, first[0].uniqueId());
                 boolean v1Superseded = old.map(e -> e.status() == DocumentStatus.SUPERSEDED).orElse(false);
@@ -174,7 +178,7 @@ public final class GpPracticeJourney {
                         + old.map(DocumentEntry::status).orElse(null));
             });
             transcript.step("10. open the current VSM and read its version", () -> {
-                RetrievedDocument doc = dmp.documents().retrieve(current[0].get(0));
+                RetrievedDocument doc = record[0].content(current[0].get(0)).join();
                 transcript.retrieved(1);
                 CdaDocument read = CdaReader.read(doc.bytes());
                 int version = read.header().versionNumber().orElse(0);
