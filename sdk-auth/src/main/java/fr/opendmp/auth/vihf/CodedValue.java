@@ -1,5 +1,6 @@
 package fr.opendmp.auth.vihf;
 
+import fr.opendmp.core.document.CodeSystems;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,11 +15,11 @@ import java.util.Optional;
 public record CodedValue(String code, String codeSystem, Optional<String> codeSystemName, String displayName) {
 
     /** TRE_G15 ProfessionSante. */
-    public static final String PROFESSION_SANTE = "1.2.250.1.71.1.2.7";
+    public static final String PROFESSION_SANTE = bare(CodeSystems.TRE_G15);
     /** TRE_R01 EnsembleSavoirFaire_CISIS (specialties). */
-    public static final String SAVOIR_FAIRE = "1.2.250.1.71.4.2.5";
+    public static final String SAVOIR_FAIRE = bare(CodeSystems.TRE_R38);
     /** TRE_R248 ModeAcces. */
-    public static final String MODE_ACCES = "1.2.250.1.213.1.1.4.248";
+    public static final String MODE_ACCES = bare(CodeSystems.TRE_R248);
 
     /** Checks that code, system and display name are present and not blank. */
     public CodedValue {
@@ -57,5 +58,9 @@ public record CodedValue(String code, String codeSystem, Optional<String> codeSy
         if (value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
         }
+    }
+
+    private static String bare(String oidUrn) {
+        return oidUrn.substring("urn:oid:".length());
     }
 }

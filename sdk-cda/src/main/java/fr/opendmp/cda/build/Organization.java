@@ -1,5 +1,6 @@
 package fr.opendmp.cda.build;
 
+import fr.opendmp.core.document.CodeSystems;
 import fr.opendmp.cda.InstanceId;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
 public record Organization(InstanceId id, String name) {
 
     /** The OID of IdNat_Struct. */
-    public static final String ID_NAT_STRUCT = "1.2.250.1.71.4.2.2";
+    public static final String ID_NAT_STRUCT = CodeSystems.ID_NAT_STRUCT.substring("urn:oid:".length());
 
     /** Checks both parts. */
     public Organization {

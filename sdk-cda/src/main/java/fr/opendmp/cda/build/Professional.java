@@ -1,5 +1,6 @@
 package fr.opendmp.cda.build;
 
+import fr.opendmp.core.document.CodeSystems;
 import fr.opendmp.core.document.Code;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public record Professional(String idNatPs, Optional<Code> specialty, Optional<St
         String familyName, Optional<Organization> organization) {
 
     /** The OID of IdNat_PS. */
-    public static final String ID_NAT_PS = "1.2.250.1.71.4.2.1";
+    public static final String ID_NAT_PS = CodeSystems.ID_NAT_PS.substring("urn:oid:".length());
 
     /** Checks every part. */
     public Professional {

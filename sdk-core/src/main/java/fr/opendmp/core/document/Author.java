@@ -19,7 +19,7 @@ public record Author(String idNatPs, Optional<String> familyName, Optional<Strin
         Optional<Code> role, Optional<Code> specialty, Optional<Institution> institution) {
 
     /** The FHIR system of IdNat_PS. */
-    public static final String ID_NAT_PS_SYSTEM = "urn:oid:1.2.250.1.71.4.2.1";
+    public static final String ID_NAT_PS_SYSTEM = CodeSystems.ID_NAT_PS;
 
     /** Checks every part. */
     public Author {

@@ -11,6 +11,17 @@ import java.util.Optional;
  */
 public final class CodeSystems {
 
+    /** IdNat_PS, the national id of a health professional (8 + RPPS, 0 + ADELI). */
+    public static final String ID_NAT_PS = "urn:oid:1.2.250.1.71.4.2.1";
+    /** IdNat_Struct, the national id of a care structure (1 + FINESS, 3 + SIRET, 4 + RPPS rank). */
+    public static final String ID_NAT_STRUCT = "urn:oid:1.2.250.1.71.4.2.2";
+    /** TRE_G15 profession de santé. */
+    public static final String TRE_G15 = "urn:oid:1.2.250.1.71.1.2.7";
+    /** TRE_R38 spécialité ordinale (savoir-faire). */
+    public static final String TRE_R38 = "urn:oid:1.2.250.1.71.4.2.5";
+    /** TRE_R248 mode d'accès (normal, bris de glace, centre 15). */
+    public static final String TRE_R248 = "urn:oid:1.2.250.1.213.1.1.4.248";
+
     /** LOINC. */
     public static final String LOINC = "http://loinc.org";
     /** TRE_A05 (ANS document types such as SYNTH); no FHIR canonical known, so the OID URN. */

@@ -1,5 +1,6 @@
 package fr.opendmp.core.transport.internal.fhir;
 
+import fr.opendmp.core.document.CodeSystems;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.opendmp.core.document.Code;
@@ -74,7 +75,7 @@ public final class DocumentReferenceWriter {
         dr.putObject("authenticator").put("reference", authenticatorRef.orElse(authorRefs.get(0)));
         options.custodian().ifPresent(c -> {
             ObjectNode custodian = dr.putObject("custodian");
-            custodian.putObject("identifier").put("system", "urn:oid:1.2.250.1.71.4.2.2").put("value", c.idNat());
+            custodian.putObject("identifier").put("system", CodeSystems.ID_NAT_STRUCT).put("value", c.idNat());
             if (!c.name().isEmpty()) {
                 custodian.put("display", c.name());
             }

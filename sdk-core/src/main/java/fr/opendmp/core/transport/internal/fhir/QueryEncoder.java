@@ -1,5 +1,6 @@
 package fr.opendmp.core.transport.internal.fhir;
 
+import fr.opendmp.core.document.CodeSystems;
 import fr.opendmp.core.document.Code;
 import fr.opendmp.core.document.DocumentStatus;
 import fr.opendmp.core.document.UniqueIds;
@@ -34,7 +35,7 @@ public final class QueryEncoder {
         q.createdTo().ifPresent(d -> s.add(param("date", "le" + utc(d))));
         q.serviceFrom().ifPresent(d -> s.add(param("period", "ge" + utc(d))));
         q.serviceTo().ifPresent(d -> s.add(param("period", "le" + utc(d))));
-        q.authorIdNat().ifPresent(a -> s.add(param("author.identifier", "urn:oid:1.2.250.1.71.4.2.1|" + a)));
+        q.authorIdNat().ifPresent(a -> s.add(param("author.identifier", CodeSystems.ID_NAT_PS + "|" + a)));
         q.archived().ifPresent(a -> s.add(param("isArchived", a.toString())));
         q.pageSize().ifPresent(n -> s.add(param("_count", n.toString())));
         return s.toString();

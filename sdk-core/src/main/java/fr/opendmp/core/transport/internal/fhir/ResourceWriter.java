@@ -57,7 +57,7 @@ final class ResourceWriter {
         role.putObject("practitioner").put("reference", "#" + id);
         a.institution().ifPresent(inst -> {
             ObjectNode org = role.putObject("organization");
-            org.putObject("identifier").put("system", "urn:oid:1.2.250.1.71.4.2.2").put("value", inst.idNat());
+            org.putObject("identifier").put("system", fr.opendmp.core.document.CodeSystems.ID_NAT_STRUCT).put("value", inst.idNat());
             if (!inst.name().isEmpty()) {
                 org.put("display", inst.name());
             }
