@@ -2,7 +2,11 @@ package fr.opendmp.auth.psc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.opendmp.auth.psc.internal.Jwt;
+import fr.opendmp.auth.psc.internal.AsyncCalls;
 import fr.opendmp.auth.psc.internal.OAuthHttp;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import fr.opendmp.auth.psc.internal.Pkce;
 import fr.opendmp.auth.tls.MutualTls;
 import java.net.URI;
@@ -62,6 +66,7 @@ public final class PscClient {
     private final Duration clockSkew;
     private final Clock clock;
     private final HttpExchange http;
+    private final Executor executor;
     private volatile PscConfiguration configuration;
     private volatile Map<String, PublicKey> keys;
 
@@ -80,6 +85,7 @@ public final class PscClient {
             http.sslContext(b.sslContext).sslParameters(MutualTls.clientParameters());
         }
         this.http = OAuthHttp.exchange(http.build(), timeout, clock);
+        this.executor = b.executor != null ? b.executor : AsyncCalls.defaultExecutor();
         this.configuration = b.configuration;
     }
 
@@ -246,6 +252,49 @@ public final class PscClient {
     }
 
     /**
+     * Polls until the professional answers or the request expires, without holding a thread while
+     * it waits: each poll is scheduled after the interval the server asked for.
+     *
+     * @param request the started request
+     * @return the tokens, or a failed future with a {@link PscException} if refused or expired
+     */
+    public CompletableFuture<PscTokens> awaitCibaAsync(CibaRequest request) {
+        if (!clock.instant().isBefore(request.expiresAt())) {
+            return CompletableFuture.failedFuture(new PscException(Optional.of("expired_token"), 0, false,
+                    "the professional did not approve the e-CPS request in time: start again"));
+        }
+        Executor later = CompletableFuture.delayedExecutor(request.interval().toMillis(), TimeUnit.MILLISECONDS,
+                executor);
+        return CompletableFuture.supplyAsync(() -> pollCiba(request), later).thenCompose(poll -> {
+            if (poll instanceof CibaPoll.Granted granted) {
+                return CompletableFuture.completedFuture(granted.tokens());
+            }
+            return awaitCibaAsync(poll instanceof CibaPoll.SlowDown slowDown ? slowDown.next() : request);
+        });
+    }
+
+    /** @return {@link #exchangeCode(AuthorizationRequest, String, String)} asynchronously */
+    public CompletableFuture<PscTokens> exchangeCodeAsync(AuthorizationRequest request, String code,
+            String returnedState) {
+        return AsyncCalls.run(() -> exchangeCode(request, code, returnedState), executor);
+    }
+
+    /** @return {@link #startCiba(String, String)} asynchronously */
+    public CompletableFuture<CibaRequest> startCibaAsync(String loginHint, String bindingMessage) {
+        return AsyncCalls.run(() -> startCiba(loginHint, bindingMessage), executor);
+    }
+
+    /** @return {@link #refresh(PscTokens)} asynchronously */
+    public CompletableFuture<PscTokens> refreshAsync(PscTokens tokens) {
+        return AsyncCalls.run(() -> refresh(tokens), executor);
+    }
+
+    /** @return {@link #userinfo(PscTokens)} asynchronously */
+    public CompletableFuture<PsIdentity> userinfoAsync(PscTokens tokens) {
+        return AsyncCalls.run(() -> userinfo(tokens), executor);
+    }
+
+    /**
      * @param tokens tokens with a refresh token
      * @return fresh tokens
      * @throws PscException if there is no refresh token or it is refused (session over: log in again)
@@ -379,7 +428,20 @@ public final class PscClient {
         private SSLContext sslContext;
         private PscConfiguration configuration;
 
+        private Executor executor;
+
         private Builder() {
+        }
+
+        /**
+         * @param value where the async twins run (default: a bounded pool shared by the OAuth clients);
+         *     never shut down by the client
+         * @return this builder
+         */
+        public Builder executor(Executor value) {
+            once(executor, "executor");
+            executor = Objects.requireNonNull(value, "executor");
+            return this;
         }
 
         private static void once(Object current, String name) {

@@ -2,7 +2,9 @@ package fr.opendmp.auth.psc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.opendmp.auth.psc.internal.Jwt;
+import fr.opendmp.auth.psc.internal.AsyncCalls;
 import fr.opendmp.auth.psc.internal.OAuthHttp;
+import java.util.concurrent.CompletableFuture;
 import fr.opendmp.auth.tls.MutualTls;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -87,6 +89,11 @@ public final class TokenExchangeClient {
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalArgumentException("cannot compute the certificate thumbprint", e);
         }
+    }
+
+    /** @return {@link #exchange(String)} asynchronously, on the OAuth clients' bounded pool */
+    public CompletableFuture<ApiToken> exchangeAsync(String pscAccessToken) {
+        return AsyncCalls.run(() -> exchange(pscAccessToken), AsyncCalls.defaultExecutor());
     }
 
     /**

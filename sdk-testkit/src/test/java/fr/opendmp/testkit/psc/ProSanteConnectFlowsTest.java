@@ -170,6 +170,22 @@ class ProSanteConnectFlowsTest {
     }
 
     @Test
+    void cibaAwaitedAsynchronouslyPollsOnTheServersIntervalUntilGranted() throws Exception {
+        try (FakeProSanteConnect quick = FakeProSanteConnect.builder().client("opendmp-lps", "client-secret")
+                .professional(SeededProfessional.generalPractitioner(DOCTOR, "Paul", "TEST")).cibaInterval(0)
+                .clock(clock).signingKeys(SIGNING_KEYS).start()) {
+            PscClient async = PscClient.builder().issuer(quick.issuer()).clientId("opendmp-lps")
+                    .clientSecret("client-secret").clock(clock).timeout(Duration.ofSeconds(5)).build();
+            quick.cibaScenario(DOCTOR, CibaScenario.approveAfter(3));
+            PscTokens tokens = async.startCibaAsync(DOCTOR, "A1B2").thenCompose(async::awaitCibaAsync)
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(tokens.accessToken()).isNotBlank();
+            assertThat(async.userinfoAsync(tokens).get(10, java.util.concurrent.TimeUnit.SECONDS).nationalId())
+                    .isEqualTo(DOCTOR);
+        }
+    }
+
+    @Test
     void singlePollsReportPendingThenGranted() {
         psc.cibaScenario(DOCTOR, CibaScenario.approveAfter(1));
         CibaRequest request = client.startCiba(DOCTOR, "A1B2");
