@@ -154,6 +154,27 @@ class DmpClientAgainstFakeTest {
     }
 
     @Test
+    void aDepositWhoseAnswerIsDroppedAfterStorageIsCountedAsStoredAndNeverSentTwice() {
+        fake.injectFault("/DocumentReference", Fault.dropAnswerAfterHandling(), 1);
+        String uid = newUniqueId();
+        try (DmpClient dmp = client(fake, AUTHOR, b -> b.requestTimeout(Duration.ofMillis(800)))) {
+            DepositReceipt r = dmp.documents().deposit(deposit(uid));
+            assertThat(r.recovered()).as("found by its uniqueId after the lost answer").isTrue();
+            assertThat(r.documents()).singleElement().satisfies(d -> assertThat(d.uniqueId()).isEqualTo(uid));
+        }
+        assertThat(fake.documentCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aDepositWhoseAnswerIsCutAfterStorageIsCountedAsStoredAndNeverSentTwice() {
+        fake.injectFault("/DocumentReference", Fault.cutAnswerAfterHandling(), 1);
+        try (DmpClient dmp = client(fake, AUTHOR, b -> b.requestTimeout(Duration.ofSeconds(2)))) {
+            assertThat(dmp.documents().deposit(deposit(newUniqueId())).recovered()).isTrue();
+        }
+        assertThat(fake.documentCount()).isEqualTo(1);
+    }
+
+    @Test
     void aBlockedProfessionalIsRefusedInNormalModeWithAHintAndOnlyBrisDeGlaceReachesTheRecord() {
         fake.block(INS.value(), OTHER.idNatPs());
         try (DmpClient dmp = client(fake, OTHER)) {
