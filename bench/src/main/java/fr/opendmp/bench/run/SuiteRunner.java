@@ -11,6 +11,7 @@ import fr.opendmp.bench.fixture.CdaFixtures;
 import fr.opendmp.bench.fixture.Loopback;
 import fr.opendmp.bench.fixture.SeededFake;
 import fr.opendmp.bench.parse.SearchsetParseBench;
+import fr.opendmp.bench.record.RecordViewBench;
 import fr.opendmp.bench.roundtrip.SearchRoundTripBench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +83,7 @@ public final class SuiteRunner {
         SeededFake.closeShared();
         step("5 deposit", this::deposit);
         step("6 CDA", this::cda);
+        step("7 record view", this::recordView);
         step("3 cold start", this::coldStart);
     }
 
@@ -97,6 +99,15 @@ public final class SuiteRunner {
             e.printStackTrace();
             rows.add(Row.failed(name, "", e));
         }
+    }
+
+    private void recordView() throws Exception {
+        JmhRuns r = JmhRuns.run(RecordViewBench.class, settings, settings.forks(), false);
+        double sdk = r.score("recordView");
+        double byHand = r.score("byHand");
+        rows.add(new Row("7. Open a record (40 docs, 10 replaced) + its 3 newest contents, " + RecordViewBench.LATENCY
+                .toMillis() + " ms per call", ms(sdk), ms(byHand) + " (TD0.2, search, 3 retrievals in a row)",
+                x(sdk / byHand), "≤ 2 round trips (0.4× of 5)", Row.met(sdk <= 2.5 * RecordViewBench.LATENCY.toMillis())));
     }
 
     private void parse() throws Exception {
