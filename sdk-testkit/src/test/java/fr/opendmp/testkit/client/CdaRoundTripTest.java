@@ -21,14 +21,13 @@ import fr.opendmp.core.transport.RetryPolicy;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.FakePatient;
 import fr.opendmp.testkit.dmp.FakeProfessional;
+import fr.opendmp.testkit.junit.FakeDmpTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * back field for field equal to the metadata derived from its header (authors with their names,
  * roles and institutions, events, facility, practice setting, dates, codes).
  */
+@FakeDmpTest
 class CdaRoundTripTest {
 
     /** The patient of the ANS examples (test INS, fictitious traits). */
@@ -44,18 +44,6 @@ class CdaRoundTripTest {
             .birthFirstNames("DOMINIQUE MARIE-LOUISE").birthDate("1979-03-28").sex(Sex.F).birthPlaceCode("51215")
             .build(), Ins.of(InsMatricule.parse("279035121518989"), InsOid.NIR_TEST));
     static final FakeProfessional DEPOSITOR = FakeProfessional.doctor("810001234567");
-
-    static FakeDmp fake;
-
-    @BeforeAll
-    static void start() {
-        fake = FakeDmp.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
 
     static Stream<Path> ansCdaVectors() throws IOException {
         Path dir = Path.of(System.getProperty("opendmp.shared", "../shared"), "vectors", "cda");
@@ -69,9 +57,8 @@ class CdaRoundTripTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ansCdaVectors")
-    void anAnsCdaExampleReadsBackFieldForFieldAsDerivedFromItsHeader(Path vector)
+    void anAnsCdaExampleReadsBackFieldForFieldAsDerivedFromItsHeader(Path vector, FakeDmp fake)
             throws IOException, CdaParseException {
-        fake.reset();
         fake.seedProfessional(DEPOSITOR).seedPatient(FakePatient.open(PATIENT.requireQualified().value()));
         Deposit deposit = CdaDeposits.of(PATIENT, Files.readAllBytes(vector)).build();
         DocumentMetadata derived = deposit.documents().get(0).metadata();

@@ -21,33 +21,23 @@ import fr.opendmp.core.search.DocumentQuery;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.FakePatient;
 import fr.opendmp.testkit.dmp.Fault;
+import fr.opendmp.testkit.junit.FakeDmpTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Opening a patient's record: two round trips on the critical path, folded, grouped, since last visit. */
+@FakeDmpTest
 class PatientRecordTest {
 
     static final Duration LATENCY = Duration.ofMillis(150);
-    static FakeDmp fake;
-
-    @BeforeAll
-    static void start() {
-        fake = FakeDmp.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
+    FakeDmp fake;
 
     @BeforeEach
-    void reset() {
-        fake.reset();
+    void seed(FakeDmp started) {
+        fake = started;
         fake.seedProfessional(AUTHOR).seedProfessional(OTHER).seedPatient(FakePatient.open(INS.value()));
     }
 
