@@ -30,7 +30,10 @@ public interface CredentialSource {
      */
     static CredentialSource psc(PscSession session) {
         Objects.requireNonNull(session, "session");
-        return request -> new Credential.AccessToken(session.accessToken());
+        return request -> {
+            requireSessionsOwn(request);
+            return new Credential.AccessToken(session.accessToken());
+        };
     }
 
     /**
@@ -39,6 +42,23 @@ public interface CredentialSource {
      */
     static CredentialSource apiToken(ApiTokenSession session) {
         Objects.requireNonNull(session, "session");
-        return request -> new Credential.AccessToken(session.accessToken());
+        return request -> {
+            requireSessionsOwn(request);
+            return new Credential.AccessToken(session.accessToken());
+        };
+    }
+
+    /**
+     * A Pro Santé Connect session acts for the professional who logged in, whom the token names: a
+     * request whose caller names a professional is refused rather than sent in someone else's name
+     * (the access mode and reason still travel, see {@link AccessModeHeaders}).
+     */
+    private static void requireSessionsOwn(CredentialRequest request) {
+        if (request.caller().professional().isPresent()) {
+            throw new fr.opendmp.core.error.CredentialsException("a Pro Santé Connect session acts for the"
+                    + " professional who logged in; this call names professional "
+                    + request.caller().professional().get().idNat() + ": give each professional's calls the"
+                    + " provider of their own session, with Caller.provider(access)");
+        }
     }
 }
