@@ -20,7 +20,13 @@ public record CodedValue(String code, String codeSystem, Optional<String> codeSy
     /** TRE_R248 ModeAcces. */
     public static final String MODE_ACCES = "1.2.250.1.213.1.1.4.248";
 
-    /** Checks that code, system and display name are present and not blank. */
+    /**
+     * Checks that code, system and display name are present and not blank.
+     * @param code the code, e.g. {@code 10}
+     * @param codeSystem the OID of the code system, e.g. {@code 1.2.250.1.71.1.2.7}
+     * @param codeSystemName the code system's name, if given
+     * @param displayName the display name, e.g. {@code Médecin}
+     */
     public CodedValue {
         requireText(code, "code");
         requireText(codeSystem, "codeSystem");
@@ -32,6 +38,9 @@ public record CodedValue(String code, String codeSystem, Optional<String> codeSy
     }
 
     /**
+     * @param code the code, e.g. {@code 10}
+     * @param codeSystem the OID of the code system, e.g. {@code 1.2.250.1.71.1.2.7}
+     * @param displayName the display name, e.g. {@code Médecin}
      * @return a value without a code system name
      */
     public static CodedValue of(String code, String codeSystem, String displayName) {
@@ -39,6 +48,8 @@ public record CodedValue(String code, String codeSystem, Optional<String> codeSy
     }
 
     /**
+     * @param code the code, e.g. {@code 10}
+     * @param displayName the display name, e.g. {@code Médecin}
      * @return a profession (TRE_G15), e.g. {@code profession("10", "Médecin")}
      */
     public static CodedValue profession(String code, String displayName) {
@@ -46,6 +57,8 @@ public record CodedValue(String code, String codeSystem, Optional<String> codeSy
     }
 
     /**
+     * @param code the code, e.g. {@code 10}
+     * @param displayName the display name, e.g. {@code Médecin}
      * @return a specialty (TRE_R01), e.g. {@code specialty("SM26", "Qualifié en médecine générale")}
      */
     public static CodedValue specialty(String code, String displayName) {

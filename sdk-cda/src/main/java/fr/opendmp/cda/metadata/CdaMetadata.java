@@ -62,6 +62,8 @@ public final class CdaMetadata {
      * Derives the metadata with the defaults (mime type {@code application/xml}, the ANS type→class
      * tables, strict value-set check for the DMP).
      *
+     * @param cda the cda
+     * @return the DMP metadata of the document
      * @throws CdaMetadataException naming what the header lacks
      * @throws DocumentTypeException if the document type has no class in the ANS tables or is not
      *     accepted by the DMP
@@ -70,12 +72,16 @@ public final class CdaMetadata {
         return DEFAULT.toMetadata(cda);
     }
 
-    /** @return the patient's INS carried by the header (XDS patientId), if any */
+    /**
+     * @param cda the cda
+     * @return the patient's INS carried by the header (XDS patientId), if any
+     */
     public static Optional<Ins> patientIns(CdaDocument cda) {
         return cda.header().patient().flatMap(CdaPatient::ins);
     }
 
     /**
+     * @param cda the cda
      * @return the header's custodian as the deposit's custodian ({@code Deposit.Builder.custodian}),
      *     if it has an id with an extension (IdNat_Struct); without it the deposit falls back to the
      *     author's institution
@@ -85,12 +91,16 @@ public final class CdaMetadata {
                 .filter(ext -> !ext.isBlank()).map(ext -> new Institution(ext, o.name().orElse(""))));
     }
 
-    /** @return the id of the document this one replaces (the RPLC association), if any */
+    /**
+     * @param cda the cda
+     * @return the id of the document this one replaces (the RPLC association), if any
+     */
     public static Optional<InstanceId> replacedDocument(CdaDocument cda) {
         return cda.header().replacedDocumentId();
     }
 
     /**
+     * @param cda the cda
      * @return the metadata of the document
      * @throws CdaMetadataException naming what the header lacks
      * @throws DocumentTypeException if the document type has no class in the ANS tables or is not
@@ -168,13 +178,21 @@ public final class CdaMetadata {
             return this;
         }
 
-        /** @return this; the type→class table (default: the ANS tables, {@link TypeClassTable#ans()}) */
+        /**
+         * @param value the mime type of a CDA deposit (default {@code application/xml}; spec/cda.md says
+         *     {@code text/xml}: unsure, hence configurable)
+         * @return this; the type→class table (default: the ANS tables, {@link TypeClassTable#ans()})
+         */
         public Builder typeClassTable(TypeClassTable value) {
             this.classes = Objects.requireNonNull(value, "typeClassTable");
             return this;
         }
 
-        /** @return this; how strictly codes are checked against the CI-SIS value sets (default strict) */
+        /**
+         * @param value the mime type of a CDA deposit (default {@code application/xml}; spec/cda.md says
+         *     {@code text/xml}: unsure, hence configurable)
+         * @return this; how strictly codes are checked against the CI-SIS value sets (default strict)
+         */
         public Builder valueSetCheck(ValueSetCheck value) {
             this.check = Objects.requireNonNull(value, "valueSetCheck");
             return this;

@@ -687,13 +687,19 @@ public final class FakeInsi implements AutoCloseable {
             return this;
         }
 
-        /** @param person a person to add @return this builder */
+        /**
+         * @param person the person
+         * @return this builder
+         */
         public Builder person(InsiPerson person) {
             people.add(Objects.requireNonNull(person, "person"));
             return this;
         }
 
-        /** @param delay how long {@link Fault#SLOW} delays the answer @return this builder */
+        /**
+         * @param delay how long {@link Fault#SLOW} delays the answer @return this builder
+         * @return this builder
+         */
         public Builder slowDelay(Duration delay) {
             slowDelay = Objects.requireNonNull(delay, "delay");
             return this;

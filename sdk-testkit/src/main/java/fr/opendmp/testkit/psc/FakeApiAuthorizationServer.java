@@ -211,42 +211,60 @@ public final class FakeApiAuthorizationServer implements AutoCloseable {
             }
         }
 
-        /** @param value the PSC whose access tokens are exchanged; required */
+        /**
+         * @param value the PSC whose access tokens are exchanged; required
+         * @return this builder
+         */
         public Builder proSanteConnect(FakeProSanteConnect value) {
             once("proSanteConnect");
             psc = Objects.requireNonNull(value, "proSanteConnect");
             return this;
         }
 
-        /** @param value the server certificate and the test CA trusted for client certificates; required */
+        /**
+         * @param value the server certificate and the test CA trusted for client certificates; required
+         * @return this builder
+         */
         public Builder tls(SignedTestCredentials value) {
             once("tls");
             tls = Objects.requireNonNull(value, "tls");
             return this;
         }
 
-        /** @param value the scopes that may be asked for (default {@code dmp}) */
+        /**
+         * @param value the scopes that may be asked for (default {@code dmp})
+         * @return this builder
+         */
         public Builder scopes(Set<String> value) {
             once("scopes");
             scopes = Set.copyOf(value);
             return this;
         }
 
-        /** @param value the API token lifetime (default 1 h, as in the CI-SIS text) */
+        /**
+         * @param value the API token lifetime (default 1 h, as in the CI-SIS text)
+         * @return this builder
+         */
         public Builder tokenLifetime(Duration value) {
             once("tokenLifetime");
             lifetime = Objects.requireNonNull(value, "tokenLifetime");
             return this;
         }
 
-        /** @param value the clock (default system UTC) */
+        /**
+         * @param value the clock (default system UTC)
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             once("clock");
             clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** @param value the RSA key pair that signs API tokens (default: a new one, slow to make) */
+        /**
+         * @param value the RSA key pair that signs API tokens (default: a new one, slow to make)
+         * @return this builder
+         */
         public Builder signingKeys(KeyPair value) {
             once("signingKeys");
             keys = Objects.requireNonNull(value, "signingKeys");

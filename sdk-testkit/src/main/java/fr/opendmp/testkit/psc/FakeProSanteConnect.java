@@ -137,7 +137,11 @@ public final class FakeProSanteConnect implements AutoCloseable {
                 : Optional.empty();
     }
 
-    /** Sets how CIBA requests for a professional are answered (default: approve after 1 pending poll). */
+    /**
+     * Sets how CIBA requests for a professional are answered (default: approve after 1 pending poll).
+     * @param idNat who logs in
+     * @param scenario the scenario
+     */
     public void cibaScenario(String idNat, CibaScenario scenario) {
         scenarios.put(Objects.requireNonNull(idNat, "idNat"), Objects.requireNonNull(scenario, "scenario"));
     }
