@@ -179,8 +179,7 @@ public final class CdaMetadata {
         }
 
         /**
-         * @param value the mime type of a CDA deposit (default {@code application/xml}; spec/cda.md says
-         *     {@code text/xml}: unsure, hence configurable)
+         * @param value the type class table
          * @return this; the type→class table (default: the ANS tables, {@link TypeClassTable#ans()})
          */
         public Builder typeClassTable(TypeClassTable value) {
@@ -189,8 +188,7 @@ public final class CdaMetadata {
         }
 
         /**
-         * @param value the mime type of a CDA deposit (default {@code application/xml}; spec/cda.md says
-         *     {@code text/xml}: unsure, hence configurable)
+         * @param value the value set check
          * @return this; how strictly codes are checked against the CI-SIS value sets (default strict)
          */
         public Builder valueSetCheck(ValueSetCheck value) {

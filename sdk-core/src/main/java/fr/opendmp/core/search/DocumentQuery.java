@@ -112,7 +112,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         }
 
         /**
-         * @param value whether status
+         * @param value the status
          * @return this; adds a status (current, superseded)
          */
         public Builder status(DocumentStatus value) {
@@ -130,7 +130,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         }
 
         /**
-         * @param value whether type
+         * @param value the type
          * @return this; adds a type
          */
         public Builder type(Code value) {
@@ -139,7 +139,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         }
 
         /**
-         * @param value whether class code
+         * @param value the class code
          * @return this; adds a class
          */
         public Builder classCode(Code value) {
@@ -148,7 +148,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         }
 
         /**
-         * @param value whether format
+         * @param value the format
          * @return this; adds a format
          */
         public Builder format(Code value) {
@@ -157,7 +157,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         }
 
         /**
-         * @param value whether practice setting
+         * @param value the practice setting
          * @return this; adds a practice setting
          */
         public Builder practiceSetting(Code value) {
@@ -166,7 +166,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         }
 
         /**
-         * @param value whether facility type
+         * @param value the facility type
          * @return this; adds a facility type
          */
         public Builder facilityType(Code value) {
@@ -175,7 +175,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         }
 
         /**
-         * @param value whether created from
+         * @param value the created from
          * @return this; created at or after
          */
         public Builder createdFrom(OffsetDateTime value) {
@@ -184,7 +184,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         }
 
         /**
-         * @param value whether created to
+         * @param value the created to
          * @return this; created at or before
          */
         public Builder createdTo(OffsetDateTime value) {
@@ -193,7 +193,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         }
 
         /**
-         * @param value whether service from
+         * @param value the service from
          * @return this; act at or after
          */
         public Builder serviceFrom(OffsetDateTime value) {
@@ -202,7 +202,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         }
 
         /**
-         * @param value whether service to
+         * @param value the service to
          * @return this; act at or before
          */
         public Builder serviceTo(OffsetDateTime value) {
@@ -220,7 +220,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         }
 
         /**
-         * @param value whether page size
+         * @param value the page size
          * @return this; page size
          */
         public Builder pageSize(int value) {

@@ -81,7 +81,7 @@ public record FhirTransport(URI endpoint, DeleteStrategy deleteStrategy, boolean
         }
 
         /**
-         * @param value whether endpoint
+         * @param value the endpoint
          * @return this; the DMP's FHIR base URL (required)
          */
         public Builder endpoint(URI value) {
@@ -91,7 +91,7 @@ public record FhirTransport(URI endpoint, DeleteStrategy deleteStrategy, boolean
         }
 
         /**
-         * @param value whether delete strategy
+         * @param value the delete strategy
          * @return this; how TD3.3c is written (open point; default {@link DeleteStrategy#ENTERED_IN_ERROR})
          */
         public Builder deleteStrategy(DeleteStrategy value) {

@@ -424,7 +424,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
-         * @param value whether validation
+         * @param value the validation
          * @return this builder with the validation mode (default STRICT)
          */
         public Builder validation(Validation value) {
@@ -434,7 +434,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
-         * @param value whether auth
+         * @param value the auth
          * @return this builder with the auth mode (default VERIFY, with the JVM-wide test PKI unless
          *     {@link #tls} is given; OFF = plain-HTTP test mode)
          */
@@ -445,7 +445,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
-         * @param value whether default authorization
+         * @param value the default authorization
          * @return this builder with the authorization of unseeded patient/professional pairs (default AUTHORIZED)
          */
         public Builder defaultAuthorization(DefaultAuthorization value) {
@@ -455,7 +455,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
-         * @param value whether default professional
+         * @param value the default professional
          * @return this builder with the professional a request without credential acts as (OFF mode),
          *     and that {@link FakeDmp#credentials()} acts as
          */
@@ -466,7 +466,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
-         * @param value whether cda header reader
+         * @param value the cda header reader
          * @return this builder with the CDA header reader used to complete ITI-105 deposits
          */
         public Builder cdaHeaderReader(CdaHeaderReader value) {
@@ -502,7 +502,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
-         * @param value whether max body bytes
+         * @param value the max body bytes
          * @return this builder with the request body limit (default 20 MiB; larger → 413)
          */
         public Builder maxBodyBytes(long value) {
@@ -515,7 +515,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
-         * @param value whether port
+         * @param value the port
          * @return this builder listening on this port (default 0 = ephemeral)
          */
         public Builder port(int value) {
@@ -528,7 +528,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
-         * @param value whether bind address
+         * @param value the bind address
          * @return this builder listening on this address (default the loopback). Beyond the loopback the
          *     admin API always needs its token; in VERIFY the server certificate names only
          *     {@code localhost} and {@code 127.0.0.1}
@@ -540,7 +540,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
-         * @param value whether admin token
+         * @param value the admin token
          * @return this builder whose admin API requires this token (header
          *     {@value AdminApi#TOKEN_HEADER}), in every mode; default: a random token in VERIFY, none
          *     in OFF on the loopback
@@ -567,7 +567,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
-         * @param value whether threads
+         * @param value the threads
          * @return this builder with this many handler threads (default 32: a few stalled clients cannot
          *     hold them all; a stalled connection is closed after {@code sun.net.httpserver.maxReqTime})
          */
@@ -581,7 +581,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
-         * @param value whether clock
+         * @param value the clock
          * @return this builder with a clock (meta.lastUpdated, history)
          */
         public Builder clock(Clock value) {
