@@ -69,7 +69,7 @@ public record PsIdentity(String nationalId, String givenName, String familyName,
     }
 
     /**
-     * Maps the identity to the VIHF professional (auth.md §4.3): role 1 = profession, role 2 = the
+     * Maps the identity to the VIHF professional (as the ANS Pro Santé Connect to VIHF gateway maps it): role 1 = profession, role 2 = the
      * specialty for physicians and pharmacists.
      *
      * @param exerciceKey the chosen situation, e.g. {@code 10C}

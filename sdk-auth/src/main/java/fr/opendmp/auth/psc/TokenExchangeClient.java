@@ -23,7 +23,7 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Exchanges a Pro Santé Connect access token for a business API token at the target's authorization
- * server (RFC 8693 token exchange, auth.md §5.4): the client authenticates by mTLS only (RFC 8705,
+ * server (RFC 8693 token exchange, ANS "API Pro Santé Connectées" guide): the client authenticates by mTLS only (RFC 8705,
  * no secret) with the structure's ORG AUTH_CLI certificate, and the token it gets is bound to that
  * certificate. Immutable and thread-safe; every call has a timeout and a 1 MiB answer limit.
  *

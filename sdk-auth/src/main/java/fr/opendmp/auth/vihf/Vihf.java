@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param patient the patient (the {@code resource-id}), if any
  * @param access the access mode and reason
  * @param authnContextDecl the AIR declaration ({@code AuthnContextDecl}, e.g. {@code CONF_EXI_PGSSIS});
- *     where it goes exactly is unsure (auth.md §1)
+ *     where it goes exactly is unsure (ANS CI-SIS "Volet transport synchrone pour client lourd")
  * @param confidentialityCode the {@code confidentiality-code} for the "secret connection" feature, if
  *     used (value format unsure)
  */
@@ -47,7 +47,7 @@ public record Vihf(String id, Instant issueInstant, Instant notOnOrAfter, Instan
      * @param patient the patient (the {@code resource-id}), if any
      * @param access the access mode and reason
      * @param authnContextDecl the AIR declaration ({@code AuthnContextDecl}, e.g. {@code CONF_EXI_PGSSIS});
-     *     where it goes exactly is unsure (auth.md §1)
+     *     where it goes exactly is unsure (ANS CI-SIS "Volet transport synchrone pour client lourd")
      * @param confidentialityCode the {@code confidentiality-code} for the "secret connection" feature, if
      *     used (value format unsure)
      */

@@ -23,7 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Derives the DMP document metadata from a CDA header (spec/cda.md §5): type, class (from the type),
+ * Derives the DMP document metadata from a CDA header (ANS CI-SIS: header of the "Volet Structuration minimale", ConceptMap ASS_A11 and the DocumentEntry model of the PDSM4DMP implementation guide): type, class (from the type),
  * format (from the model templateId), title, creation time, author(s), legal authenticator,
  * confidentiality, service period, events, facility type and practice setting, uniqueId.
  *
@@ -169,8 +169,8 @@ public final class CdaMetadata {
         }
 
         /**
-         * @param value the mime type of a CDA deposit (default {@code application/xml}; spec/cda.md
-         *     says {@code text/xml}: unsure, hence configurable)
+         * @param value the mime type of a CDA deposit (default {@code application/xml}; the CI-SIS
+         *     examples say {@code text/xml}: unsure, hence configurable)
          * @return this
          */
         public Builder contentType(String value) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <p>The card may carry several beneficiaries (children, twins): the operator must choose one
  * explicitly. The card holder's number is <b>never</b> the patient's INS. The exact RECVIT fields
- * are not public (ins.md §7, unsure); the SDK sends the fields below.
+ * are not public (CNAM INSi teleservice, unsure); the SDK sends the fields below.
  *
  * @param birthName the beneficiary's name as on the card, normalised
  * @param firstName the beneficiary's first name as on the card, normalised

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record VihfFailure(Code code, Optional<String> attribute, String message) {
 
-    /** The failure codes (test kit proposal, auth.md §9). */
+    /** The failure codes (the test kit's own codes). */
     public enum Code {
         /** Not a well-formed, single SAML 2.0 assertion (DTD, several assertions, wrapping…). */
         VIHF_MALFORMED,

@@ -44,7 +44,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A test IGC Santé: a root "OpenDMP TEST IGC Santé" and an intermediate that issue structure,
- * server and professional certificates on the fly, with realistic DNs (auth.md §6):
+ * server and professional certificates on the fly, with realistic DNs (after the ANS IGC Santé certificate policies):
  * {@code C=FR, ST=Paris (75), O=<organisation>, OU=<Struct_IdNat>, CN=<label>}. Thread-safe.
  *
  * <pre>{@code

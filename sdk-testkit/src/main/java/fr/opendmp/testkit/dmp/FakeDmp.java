@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
- * An in-memory fake of the DMP FHIR interface on a loopback port (spec dmp-fhir.md): TD02, TD2,
- * TD2.1, TD3.1 (a/b), ITI-66, TD3.2, TD3.3a–d, with the access rules of §13, request validation
+ * An in-memory fake of the DMP FHIR interface on a loopback port (the PDSM4DMP implementation guide, https://interop.esante.gouv.fr/ig/fhir/pdsm4dmp): TD02, TD2,
+ * TD2.1, TD3.1 (a/b), ITI-66, TD3.2, TD3.3a–d, with the guide's access rules, request validation
  * (strict or lenient), an access history, fault injection and an admin API ({@code /admin}).
  *
  * <pre>{@code
@@ -477,7 +477,7 @@ public final class FakeDmp implements AutoCloseable {
 
         /**
          * Whether the calling LPS is deemed to have the DMP "Alimentation" (feeding) profile
-         * (default true): then TD3.1b and TD3.3 need no authorization (spec §13) (unsure).
+         * (default true): then TD3.1b and TD3.3 need no authorization (business rules of the guide) (unsure).
          * @param value whether feeding profile
          * @return this builder
          */

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A caller of the fake DMP as its credential describes it (spec auth.md §4.2).
+ * A caller of the fake DMP as its credential describes it (the VIHF attributes of the ANS CI-SIS).
  *
  * @param idNatPs national id (IdNat_PS, e.g. {@code 899700218896} = 8 + RPPS)
  * @param givenName first name

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * A fake authorization server of a business API (auth.md §5.4): over HTTPS with a required TLS
+ * A fake authorization server of a business API (ANS "API Pro Santé Connectées" guide, RFC 8693): over HTTPS with a required TLS
  * client certificate from the test CA, it exchanges a {@link FakeProSanteConnect} access token for a
  * certificate-bound API token (RFC 8693 + RFC 8705: a JWT RS256 with {@code cnf.x5t#S256}), and lets
  * a fake resource server check such a token against the certificate presented with it.

@@ -34,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fake Pro Santé Connect realm on loopback (auth.md §5, §8.3). Serves, under
+ * A fake Pro Santé Connect realm on loopback (Pro Santé Connect technical documentation of the ANS). Serves, under
  * {@code http://127.0.0.1:<port>/auth/realms/esante-wallet}:
  * {@code /.well-known/wallet-openid-configuration}, {@code /protocol/openid-connect/{auth, token,
  * userinfo, token/introspect, certs, logout, ext/ciba/auth}}. Tokens are RS256 JWTs ({@code acr=eidas1},
