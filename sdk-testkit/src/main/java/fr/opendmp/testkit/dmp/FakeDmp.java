@@ -67,7 +67,7 @@ public final class FakeDmp implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     static {
-        // per-connection request deadline and header size of the JDK server, unless set with -D
+        // no Nagle delay, per-connection request deadline and header size of the JDK server, unless set with -D
         HttpServerDefaults.apply();
     }
 

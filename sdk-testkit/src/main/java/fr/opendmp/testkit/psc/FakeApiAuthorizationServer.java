@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsServer;
 import fr.opendmp.auth.psc.TokenExchangeClient;
 import fr.opendmp.testkit.auth.SignedTestCredentials;
+import fr.opendmp.testkit.dmp.internal.HttpServerDefaults;
 import fr.opendmp.testkit.internal.MutualTlsServers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,6 +71,7 @@ public final class FakeApiAuthorizationServer implements AutoCloseable {
         this.lifetime = b.lifetime;
         this.clock = b.clock;
         this.keys = b.keys != null ? b.keys : OAuthServerIo.newRsaKeyPair();
+        HttpServerDefaults.apply();   // no Nagle delay, limits: before the JVM's first JDK server
         try {
             this.server = MutualTlsServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0,
                     tls.serverSslContext());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fr.opendmp.testkit.dmp.internal.HttpServerDefaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -94,6 +95,7 @@ public final class FakeProSanteConnect implements AutoCloseable {
         this.refreshLifetime = b.refreshLifetime;
         this.cibaIntervalSeconds = b.cibaIntervalSeconds;
         this.keys = b.signingKeys != null ? b.signingKeys : OAuthServerIo.newRsaKeyPair();
+        HttpServerDefaults.apply();   // no Nagle delay, limits: before the JVM's first JDK server
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
