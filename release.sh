@@ -5,8 +5,8 @@
 #   ./release.sh 0.2.0 -DskipTests     extra arguments go to Maven
 #   ./release.sh --set-version 0.3.0-SNAPSHOT   only set the version in every pom (after the tag)
 #
-# Offline by default (mvn -o): run once with RELEASE_ONLINE=1 on a machine whose local Maven
-# repository lacks the build's plugins or dependencies. Signs with gpg when a secret key is
+# Offline by default (no network: every repository mirrored to a closed local port): run once with
+# RELEASE_ONLINE=1 on a machine whose local Maven repository lacks the build's plugins or dependencies. Signs with gpg when a secret key is
 # available (GPG_KEYNAME chooses it), otherwise says so and leaves the artifacts unsigned.
 # Never installs or deploys anything. Steps around it: docs/RELEASING.md.
 set -euo pipefail
@@ -47,7 +47,25 @@ set_version "$(current_version)" "$VERSION"
 [[ "$(current_version)" == "$VERSION" ]] || { echo "release.sh: version not set" >&2; exit 1; }
 
 MVN=(mvn -B)
-[[ "${RELEASE_ONLINE:-0}" == "1" ]] || MVN+=(-o)
+if [[ "${RELEASE_ONLINE:-0}" != "1" ]]; then
+    # No network, but not `mvn -o`: the CycloneDX goals declare requiresOnline and Maven skips them
+    # offline. Every repository is mirrored to an address that refuses connections instead: what is
+    # in the local repository resolves, anything missing fails the build.
+    NONET="$(mktemp "${TMPDIR:-/tmp}/opendmp-release-settings.XXXXXX")"
+    trap 'rm -f "$NONET"' EXIT
+    cat > "$NONET" <<'XML'
+<settings>
+  <mirrors>
+    <mirror>
+      <id>central</id>
+      <mirrorOf>*</mirrorOf>
+      <url>http://127.0.0.1:9/no-network-during-release</url>
+    </mirror>
+  </mirrors>
+</settings>
+XML
+    MVN+=(-gs "$NONET")
+fi
 # Reproducible archives: entries dated from the commit being released.
 if TS=$(git log -1 --format=%cI 2>/dev/null) && [[ -n "$TS" ]]; then
     MVN+=("-Dproject.build.outputTimestamp=$TS")
