@@ -15,7 +15,11 @@ public record InstanceId(String root, Optional<String> extension) {
 
     private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
 
-    /** Checks that the root is present and that the extension, when given, is not blank. */
+    /**
+     * Checks that the root is present and that the extension, when given, is not blank.
+     * @param root the OID (or UUID) root
+     * @param extension the local part, if any
+     */
     public InstanceId {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(extension, "extension");
@@ -27,12 +31,19 @@ public record InstanceId(String root, Optional<String> extension) {
         }
     }
 
-    /** @return an id made of a root alone */
+    /**
+     * @param root the OID (or UUID) root
+     * @return an id made of a root alone
+     */
     public static InstanceId of(String root) {
         return new InstanceId(root, Optional.empty());
     }
 
-    /** @return an id made of a root and an extension */
+    /**
+     * @param root the OID (or UUID) root
+     * @param extension the local part, if any
+     * @return an id made of a root and an extension
+     */
     public static InstanceId of(String root, String extension) {
         return new InstanceId(root, Optional.of(extension));
     }

@@ -24,7 +24,20 @@ public record CertificateFacts(CertificateType type, String subject, String issu
         Optional<String> professionalId, Instant notBefore, Instant notAfter, List<String> keyUsages,
         List<String> extendedKeyUsages, String keyAlgorithm, int chainLength) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     * @param type the recognised IGC Santé type
+     * @param subject the subject DN (RFC 2253)
+     * @param issuer the issuer DN (RFC 2253)
+     * @param structureId the {@code OU} (Struct_IdNat), if any
+     * @param professionalId the IdNat_PS (CN of a PP certificate), if any
+     * @param notBefore start of validity
+     * @param notAfter end of validity
+     * @param keyUsages key usages, e.g. {@code digitalSignature}
+     * @param extendedKeyUsages extended key usages, e.g. {@code clientAuth}
+     * @param keyAlgorithm the public key algorithm and size, e.g. {@code RSA 2048}
+     * @param chainLength how many certificates the file holds in the chain
+     */
     public CertificateFacts {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(subject, "subject");

@@ -2,7 +2,7 @@ package fr.opendmp.auth.doctor;
 
 /**
  * The IGC Santé certificate types the doctor recognises, from the subject and key usages (the
- * IGC Santé templates were not read: the recognition is a heuristic, auth.md §6).
+ * IGC Santé templates were not read: the recognition is a heuristic after the ANS IGC Santé certificate policies).
  */
 public enum CertificateType {
     /** Structure software certificate for TLS client authentication (ORG AUTH_CLI). */

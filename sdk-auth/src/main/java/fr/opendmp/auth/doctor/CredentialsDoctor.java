@@ -66,6 +66,7 @@ public final class CredentialsDoctor {
     }
 
     /**
+     * @param file a PKCS#12 (.p12/.pfx) or PEM file
      * @return whether a file looks like PEM (text with a BEGIN line) rather than PKCS#12
      */
     public static boolean isPem(Path file) {
@@ -77,6 +78,7 @@ public final class CredentialsDoctor {
     }
 
     /**
+     * @param file a PKCS#12 (.p12/.pfx) or PEM file
      * @return whether the file needs a password to be examined (a PKCS#12, or an encrypted PEM key)
      */
     public static boolean needsPassword(Path file) {

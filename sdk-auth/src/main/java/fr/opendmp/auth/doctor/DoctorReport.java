@@ -18,7 +18,16 @@ import java.util.Optional;
 public record DoctorReport(String file, String format, boolean hasPrivateKey, Optional<CertificateFacts> certificate,
         String chainStatus, List<String> findings, List<ServiceVerdict> verdicts) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     * @param file the file name
+     * @param format {@code PKCS#12} or {@code PEM}
+     * @param hasPrivateKey whether a usable private key was found
+     * @param certificate what the leaf certificate is, if one could be read
+     * @param chainStatus the chain verification in plain words
+     * @param findings general problems (wrong password, key not matching…)
+     * @param verdicts one verdict per service
+     */
     public DoctorReport {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(format, "format");
@@ -29,6 +38,7 @@ public record DoctorReport(String file, String format, boolean hasPrivateKey, Op
     }
 
     /**
+     * @param service the service
      * @return the verdict for a service
      */
     public ServiceVerdict verdict(Service service) {

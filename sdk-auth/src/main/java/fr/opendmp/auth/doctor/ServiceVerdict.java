@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record ServiceVerdict(Service service, boolean usable, List<String> problems) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     * @param service the service
+     * @param usable whether the file can be used for it as is
+     * @param problems what is missing or wrong (empty when usable)
+     */
     public ServiceVerdict {
         Objects.requireNonNull(service, "service");
         problems = List.copyOf(problems);

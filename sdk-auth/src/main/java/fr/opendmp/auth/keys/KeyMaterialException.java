@@ -39,6 +39,7 @@ public class KeyMaterialException extends CredentialsException {
         TOKEN_UNAVAILABLE
     }
 
+    /** Serialized: see {@link #reason()}. */
     private final Reason reason;
 
     /**

@@ -21,7 +21,11 @@ import java.util.Objects;
  */
 public record AccessModeHeaders(String modeHeader, String reasonHeader) {
 
-    /** Checks both names. */
+    /**
+     * Checks both names.
+     * @param modeHeader the header of the mode's code
+     * @param reasonHeader the header of the reason
+     */
     public AccessModeHeaders {
         Objects.requireNonNull(modeHeader, "modeHeader");
         Objects.requireNonNull(reasonHeader, "reasonHeader");
@@ -35,7 +39,10 @@ public record AccessModeHeaders(String modeHeader, String reasonHeader) {
         return new AccessModeHeaders("X-Access-Mode", "X-Access-Reason");
     }
 
-    /** @return the headers for this access (none in normal mode) */
+    /**
+     * @param access the access
+     * @return the headers for this access (none in normal mode)
+     */
     public Map<String, List<String>> headers(AccessContext access) {
         if (access.mode() == AccessMode.NORMAL) {
             return Map.of();

@@ -12,7 +12,10 @@ public sealed interface Credential {
      * @param vihf the signed assertion
      */
     record Saml(SignedVihf vihf) implements Credential {
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         * @param vihf the signed assertion
+         */
         public Saml {
             Objects.requireNonNull(vihf, "vihf");
         }
@@ -24,7 +27,10 @@ public sealed interface Credential {
      * @param value the token (never log it)
      */
     record AccessToken(String value) implements Credential {
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         * @param value the token (never log it)
+         */
         public AccessToken {
             Objects.requireNonNull(value, "value");
             if (value.isBlank() || value.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a credential travels on an HTTP request (auth.md §3.2: the DMP FHIR interface does not say
+ * Where a credential travels on an HTTP request (the security page of the PDSM4DMP implementation guide does not say
  * yet, hence a strategy). Default: {@link BearerTokenPlacement}.
  */
 public interface CredentialPlacement {

@@ -18,6 +18,7 @@ public interface CredentialSource {
     Credential credentialFor(CredentialRequest request);
 
     /**
+     * @param issuer the issuer
      * @return a source of signed VIHFs
      */
     static CredentialSource vihf(VihfIssuer issuer) {
@@ -26,6 +27,7 @@ public interface CredentialSource {
     }
 
     /**
+     * @param session the session
      * @return a source of Pro Santé Connect access tokens (refreshed as needed)
      */
     static CredentialSource psc(PscSession session) {
@@ -37,6 +39,7 @@ public interface CredentialSource {
     }
 
     /**
+     * @param session the session
      * @return a source of certificate-bound API tokens obtained by exchanging the professional's PSC
      *     token (RFC 8693); use with the same mTLS context as the exchange
      */

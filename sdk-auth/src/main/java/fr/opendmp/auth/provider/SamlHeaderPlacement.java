@@ -22,7 +22,12 @@ public record SamlHeaderPlacement(String headerName, String scheme, Encoding enc
         BASE64URL
     }
 
-    /** Checks a valid header name (token characters). */
+    /**
+     * Checks a valid header name (token characters).
+     * @param headerName the header, e.g. {@code Authorization}
+     * @param scheme the text before the value, e.g. {@code "IHE-SAML "}; empty for none
+     * @param encoding the encoding
+     */
     public SamlHeaderPlacement {
         Objects.requireNonNull(headerName, "headerName");
         Objects.requireNonNull(scheme, "scheme");

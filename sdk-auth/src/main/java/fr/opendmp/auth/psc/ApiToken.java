@@ -17,7 +17,13 @@ import java.util.Optional;
 public record ApiToken(String accessToken, Instant expiresAt, Optional<String> scope,
         Optional<String> certificateThumbprint) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     * @param accessToken the token for {@code Authorization: Bearer} (never log it)
+     * @param expiresAt when it expires
+     * @param scope the granted scope, if the server said
+     * @param certificateThumbprint the {@code x5t#S256} the token is bound to, if it is a readable JWT
+     */
     public ApiToken {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(expiresAt, "expiresAt");

@@ -15,7 +15,14 @@ import java.util.Objects;
  */
 public record AuthorizationRequest(URI url, URI redirectUri, String state, String nonce, String codeVerifier) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     * @param url the authorization URL to open
+     * @param redirectUri the redirect URI registered for the client
+     * @param state the anti-CSRF state
+     * @param nonce the nonce expected in the ID token
+     * @param codeVerifier the PKCE verifier
+     */
     public AuthorizationRequest {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(redirectUri, "redirectUri");

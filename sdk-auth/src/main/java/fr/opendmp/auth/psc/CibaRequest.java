@@ -13,7 +13,12 @@ import java.util.Objects;
  */
 public record CibaRequest(String authReqId, Instant expiresAt, Duration interval) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     * @param authReqId the server's request id (a secret for polling: not shown by toString)
+     * @param expiresAt when the request expires
+     * @param interval the minimum time between polls
+     */
     public CibaRequest {
         Objects.requireNonNull(authReqId, "authReqId");
         Objects.requireNonNull(expiresAt, "expiresAt");
@@ -21,6 +26,7 @@ public record CibaRequest(String authReqId, Instant expiresAt, Duration interval
     }
 
     /**
+     * @param newInterval the new interval
      * @return a copy with another interval (after {@code slow_down})
      */
     public CibaRequest withInterval(Duration newInterval) {

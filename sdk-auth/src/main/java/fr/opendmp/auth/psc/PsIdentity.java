@@ -30,7 +30,13 @@ public record PsIdentity(String nationalId, String givenName, String familyName,
     public record Exercice(String codeProfession, String codeCategorieProfessionnelle,
             Optional<String> codeTypeSavoirFaire, Optional<String> codeSavoirFaire) {
 
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         * @param codeProfession e.g. {@code 10} (Médecin)
+         * @param codeCategorieProfessionnelle e.g. {@code C} (civil)
+         * @param codeTypeSavoirFaire e.g. {@code S}, if any
+         * @param codeSavoirFaire e.g. {@code SM26}, if any
+         */
         public Exercice {
             Objects.requireNonNull(codeProfession, "codeProfession");
             Objects.requireNonNull(codeCategorieProfessionnelle, "codeCategorieProfessionnelle");
@@ -46,7 +52,14 @@ public record PsIdentity(String nationalId, String givenName, String familyName,
         }
     }
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     * @param nationalId {@code SubjectNameID} (IdNat_PS)
+     * @param givenName {@code given_name}
+     * @param familyName {@code family_name}
+     * @param secteurActivite {@code Secteur_Activite} ({@code code^OID}), if given
+     * @param exercices the practice situations ({@code SubjectRefPro.exercices})
+     */
     public PsIdentity {
         Objects.requireNonNull(nationalId, "nationalId");
         Objects.requireNonNull(givenName, "givenName");
@@ -56,7 +69,7 @@ public record PsIdentity(String nationalId, String givenName, String familyName,
     }
 
     /**
-     * Maps the identity to the VIHF professional (auth.md §4.3): role 1 = profession, role 2 = the
+     * Maps the identity to the VIHF professional (as the ANS Pro Santé Connect to VIHF gateway maps it): role 1 = profession, role 2 = the
      * specialty for physicians and pharmacists.
      *
      * @param exerciceKey the chosen situation, e.g. {@code 10C}

@@ -25,7 +25,15 @@ public record PscConfiguration(URI issuer, URI authorizationEndpoint, URI tokenE
     /** Test ("bac à sable") issuer. */
     public static final URI SANDBOX_ISSUER = URI.create("https://auth.bas.psc.esante.gouv.fr/auth/realms/esante-wallet");
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     * @param issuer the issuer (checked against the {@code iss} of ID tokens)
+     * @param authorizationEndpoint the browser authorization endpoint
+     * @param tokenEndpoint the token endpoint
+     * @param userinfoEndpoint the userinfo endpoint
+     * @param jwksUri the signing keys
+     * @param cibaEndpoint the CIBA backchannel authentication endpoint, if advertised
+     */
     public PscConfiguration {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(authorizationEndpoint, "authorizationEndpoint");
@@ -36,6 +44,7 @@ public record PscConfiguration(URI issuer, URI authorizationEndpoint, URI tokenE
     }
 
     /**
+     * @param issuer the issuer (checked against the {@code iss} of ID tokens)
      * @return the discovery URI of an issuer
      */
     public static URI discoveryUri(URI issuer) {

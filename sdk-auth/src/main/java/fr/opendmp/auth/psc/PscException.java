@@ -15,7 +15,9 @@ public class PscException extends CredentialsException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized: see {@link #error()}. */
     private final String error;
+    /** Serialized: see {@link #status()}. */
     private final int status;
 
     /**

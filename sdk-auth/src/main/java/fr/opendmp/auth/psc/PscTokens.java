@@ -16,7 +16,14 @@ import java.util.Optional;
 public record PscTokens(String accessToken, Instant expiresAt, Optional<String> refreshToken,
         Optional<Instant> refreshExpiresAt, Optional<String> idToken) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     * @param accessToken the access token
+     * @param expiresAt when the access token expires
+     * @param refreshToken the refresh token, if any
+     * @param refreshExpiresAt when the refresh token expires, if known
+     * @param idToken the ID token, if any (already verified by {@link PscClient})
+     */
     public PscTokens {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(expiresAt, "expiresAt");

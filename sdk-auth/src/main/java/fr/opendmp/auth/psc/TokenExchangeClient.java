@@ -25,7 +25,7 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Exchanges a Pro Santé Connect access token for a business API token at the target's authorization
- * server (RFC 8693 token exchange, auth.md §5.4): the client authenticates by mTLS only (RFC 8705,
+ * server (RFC 8693 token exchange, ANS "API Pro Santé Connectées" guide): the client authenticates by mTLS only (RFC 8705,
  * no secret) with the structure's ORG AUTH_CLI certificate, and the token it gets is bound to that
  * certificate. Immutable and thread-safe; every call has a timeout and a 1 MiB answer limit.
  *
@@ -173,56 +173,80 @@ public final class TokenExchangeClient {
             }
         }
 
-        /** @param value the authorization server's token endpoint (https); required */
+        /**
+         * @param value the authorization server's token endpoint (https); required
+         * @return this builder
+         */
         public Builder tokenEndpoint(URI value) {
             once(tokenEndpoint, "tokenEndpoint");
             tokenEndpoint = Objects.requireNonNull(value, "tokenEndpoint");
             return this;
         }
 
-        /** @param value the mTLS context with the structure's ORG AUTH_CLI key; required */
+        /**
+         * @param value the mTLS context with the structure's ORG AUTH_CLI key; required
+         * @return this builder
+         */
         public Builder sslContext(SSLContext value) {
             once(sslContext, "sslContext");
             sslContext = Objects.requireNonNull(value, "sslContext");
             return this;
         }
 
-        /** @param value the TLS client certificate, to check each token's {@code cnf.x5t#S256} binding */
+        /**
+         * @param value the TLS client certificate, to check each token's {@code cnf.x5t#S256} binding
+         * @return this builder
+         */
         public Builder clientCertificate(X509Certificate value) {
             once(clientCertificate, "clientCertificate");
             clientCertificate = Objects.requireNonNull(value, "clientCertificate");
             return this;
         }
 
-        /** @param value the business scopes to ask for; required */
+        /**
+         * @param value the business scopes to ask for; required
+         * @return this builder
+         */
         public Builder scope(String value) {
             once(scope, "scope");
             scope = Objects.requireNonNull(value, "scope");
             return this;
         }
 
-        /** @param value {@code subject_issuer} (the ANS proxy sends {@code psc}; unsure elsewhere) */
+        /**
+         * @param value {@code subject_issuer} (the ANS proxy sends {@code psc}; unsure elsewhere)
+         * @return this builder
+         */
         public Builder subjectIssuer(String value) {
             once(subjectIssuer, "subjectIssuer");
             subjectIssuer = Objects.requireNonNull(value, "subjectIssuer");
             return this;
         }
 
-        /** @param value a {@code client_id} to send, for servers that want it beside mTLS */
+        /**
+         * @param value a {@code client_id} to send, for servers that want it beside mTLS
+         * @return this builder
+         */
         public Builder clientId(String value) {
             once(clientId, "clientId");
             clientId = Objects.requireNonNull(value, "clientId");
             return this;
         }
 
-        /** @param value connect and request timeout (default 10 s) */
+        /**
+         * @param value connect and request timeout (default 10 s)
+         * @return this builder
+         */
         public Builder timeout(Duration value) {
             once(timeout, "timeout");
             timeout = Objects.requireNonNull(value, "timeout");
             return this;
         }
 
-        /** @param value the clock (default system UTC) */
+        /**
+         * @param value the clock (default system UTC)
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             once(clock, "clock");
             clock = Objects.requireNonNull(value, "clock");

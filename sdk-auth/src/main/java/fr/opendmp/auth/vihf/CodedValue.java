@@ -21,7 +21,13 @@ public record CodedValue(String code, String codeSystem, Optional<String> codeSy
     /** TRE_R248 ModeAcces. */
     public static final String MODE_ACCES = bare(CodeSystems.TRE_R248);
 
-    /** Checks that code, system and display name are present and not blank. */
+    /**
+     * Checks that code, system and display name are present and not blank.
+     * @param code the code, e.g. {@code 10}
+     * @param codeSystem the OID of the code system, e.g. {@code 1.2.250.1.71.1.2.7}
+     * @param codeSystemName the code system's name, if given
+     * @param displayName the display name, e.g. {@code Médecin}
+     */
     public CodedValue {
         requireText(code, "code");
         requireText(codeSystem, "codeSystem");
@@ -33,6 +39,9 @@ public record CodedValue(String code, String codeSystem, Optional<String> codeSy
     }
 
     /**
+     * @param code the code, e.g. {@code 10}
+     * @param codeSystem the OID of the code system, e.g. {@code 1.2.250.1.71.1.2.7}
+     * @param displayName the display name, e.g. {@code Médecin}
      * @return a value without a code system name
      */
     public static CodedValue of(String code, String codeSystem, String displayName) {
@@ -40,6 +49,8 @@ public record CodedValue(String code, String codeSystem, Optional<String> codeSy
     }
 
     /**
+     * @param code the code, e.g. {@code 10}
+     * @param displayName the display name, e.g. {@code Médecin}
      * @return a profession (TRE_G15), e.g. {@code profession("10", "Médecin")}
      */
     public static CodedValue profession(String code, String displayName) {
@@ -47,6 +58,8 @@ public record CodedValue(String code, String codeSystem, Optional<String> codeSy
     }
 
     /**
+     * @param code the code, e.g. {@code 10}
+     * @param displayName the display name, e.g. {@code Médecin}
      * @return a specialty (TRE_R01), e.g. {@code specialty("SM26", "Qualifié en médecine générale")}
      */
     public static CodedValue specialty(String code, String displayName) {

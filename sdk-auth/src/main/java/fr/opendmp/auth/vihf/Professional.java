@@ -14,7 +14,14 @@ import java.util.Objects;
  */
 public record Professional(String nameId, String displayName, List<CodedValue> roles) {
 
-    /** Checks the parts; physicians ({@code 10}) and pharmacists ({@code 21}) need a second role. */
+    /**
+     * Checks the parts; physicians ({@code 10}) and pharmacists ({@code 21}) need a second role.
+     * @param nameId the {@code Subject/NameID}: IdNat_PS (e.g. {@code 899700366240}) or {@code
+     *     <Struct_IdNat>/<local id>}
+     * @param displayName the {@code subject-id}: "Nom Prénom", or the automaton's description
+     * @param roles the roles: first the profession (TRE_G15…), then the specialty for physicians and
+     *     pharmacists
+     */
     public Professional {
         CodedValue.requireText(nameId, "nameId");
         CodedValue.requireText(displayName, "displayName");

@@ -13,7 +13,13 @@ import java.util.Optional;
  */
 public record Software(String name, String version, String homologationId, Optional<String> instanceId) {
 
-    /** Checks that name, version and homologation id are present. */
+    /**
+     * Checks that name, version and homologation id are present.
+     * @param name {@code LPS_Nom}
+     * @param version {@code LPS_Version}
+     * @param homologationId {@code LPS_ID_HOMOLOGATION_DMP}, issued by ANS/CNAM
+     * @param instanceId {@code LPS_ID}, the installation id, if any
+     */
     public Software {
         CodedValue.requireText(name, "name");
         CodedValue.requireText(version, "version");

@@ -10,7 +10,13 @@ package fr.opendmp.auth.vihf;
  */
 public record Structure(String id, String secteurActivite) {
 
-    /** Checks the id and the {@code code^OID} form of the sector. */
+    /**
+     * Checks the id and the {@code code^OID} form of the sector.
+     * @param id {@code Identifiant_Structure}: Struct_IdNat (e.g. {@code 10B0167011}), the {@code OU} of
+     *     the structure's certificates
+     * @param secteurActivite {@code Secteur_Activite} as {@code code^OID}, e.g. {@code
+     *     SA07^1.2.250.1.71.4.2.4}
+     */
     public Structure {
         CodedValue.requireText(id, "id");
         CodedValue.requireText(secteurActivite, "secteurActivite");

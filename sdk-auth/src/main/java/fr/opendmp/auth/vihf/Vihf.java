@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param patient the patient (the {@code resource-id}), if any
  * @param access the access mode and reason
  * @param authnContextDecl the AIR declaration ({@code AuthnContextDecl}, e.g. {@code CONF_EXI_PGSSIS});
- *     where it goes exactly is unsure (auth.md §1)
+ *     where it goes exactly is unsure (ANS CI-SIS "Volet transport synchrone pour client lourd")
  * @param confidentialityCode the {@code confidentiality-code} for the "secret connection" feature, if
  *     used (value format unsure)
  */
@@ -32,7 +32,25 @@ public record Vihf(String id, Instant issueInstant, Instant notOnOrAfter, Instan
         Structure structure, Software software, Optional<Ins> patient, AccessContext access,
         Optional<String> authnContextDecl, Optional<String> confidentialityCode) {
 
-    /** Checks presence and the ordering of instants. */
+    /**
+     * Checks presence and the ordering of instants.
+     * @param id the assertion {@code ID} (an NCName)
+     * @param issueInstant {@code IssueInstant}
+     * @param notOnOrAfter end of validity ({@code Conditions/@NotOnOrAfter})
+     * @param authnInstant when the user logged in
+     * @param authnContextClassRef the SAML authentication context class
+     * @param mode {@code Authentification_Mode}
+     * @param profile the service profile (Ressource_URN, version)
+     * @param professional who calls
+     * @param structure the structure the call is made for
+     * @param software the calling software
+     * @param patient the patient (the {@code resource-id}), if any
+     * @param access the access mode and reason
+     * @param authnContextDecl the AIR declaration ({@code AuthnContextDecl}, e.g. {@code CONF_EXI_PGSSIS});
+     *     where it goes exactly is unsure (ANS CI-SIS "Volet transport synchrone pour client lourd")
+     * @param confidentialityCode the {@code confidentiality-code} for the "secret connection" feature, if
+     *     used (value format unsure)
+     */
     public Vihf {
         CodedValue.requireText(id, "id");
         if (!id.matches("[A-Za-z_][A-Za-z0-9._-]*")) {

@@ -1,6 +1,6 @@
 package fr.opendmp.auth.vihf;
 
-/** The names used in a VIHF (auth.md §4). Names are case-sensitive. */
+/** The names used in a VIHF (ANS CI-SIS "Volet transport synchrone pour client lourd", VIHF). Names are case-sensitive. */
 public final class VihfAttributes {
 
     /** SAML 2.0 assertion namespace. */

@@ -21,13 +21,22 @@ public record VihfProfile(String resourceUrn, String version, boolean patientReq
      */
     public static final VihfProfile INSI = new VihfProfile("urn:insi", "3.0", false, false);
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     * @param resourceUrn {@code Ressource_URN}, {@code urn:dmp} for the DMP
+     * @param version {@code VIHF_Version} (3.0 in every sample, 4.0 in a 2024 mapping table: unsure, hence
+     *     configurable)
+     * @param patientRequired whether every request must name a patient
+     * @param legacyModeAcces whether to also write the older {@code Mode_Acces} attribute beside the
+     *     purpose of use (unsure whether still accepted; default off)
+     */
     public VihfProfile {
         CodedValue.requireText(resourceUrn, "resourceUrn");
         CodedValue.requireText(version, "version");
     }
 
     /**
+     * @param newVersion the new version
      * @return a copy with another VIHF_Version
      */
     public VihfProfile withVersion(String newVersion) {

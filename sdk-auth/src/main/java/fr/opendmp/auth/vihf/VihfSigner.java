@@ -29,7 +29,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Signs a VIHF with enveloped XML-DSig (auth.md §4.4): exclusive c14n, RSA-SHA256, SHA-256
+ * Signs a VIHF with enveloped XML-DSig (ANS CI-SIS "Volet transport synchrone pour client lourd", VIHF signature): exclusive c14n, RSA-SHA256, SHA-256
  * digest, one reference to the assertion ID, the signing certificate in {@code KeyInfo}. The key is
  * the structure's ORG SIGN (cachet) certificate in indirect mode, or a card key (PKCS#11).
  * Thread-safe.

@@ -13,7 +13,12 @@ import java.util.Optional;
  */
 public record Allergy(String agent, Optional<Code> code, Optional<String> reaction) {
 
-    /** Checks every part. */
+    /**
+     * Checks every part.
+     * @param agent the agent (substance, drug…)
+     * @param code a code of the agent, if known
+     * @param reaction the observed reaction, if known
+     */
     public Allergy {
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(code, "code");
@@ -23,7 +28,11 @@ public record Allergy(String agent, Optional<Code> code, Optional<String> reacti
         }
     }
 
-    /** @return an allergy known by its agent and reaction ({@code reaction} may be null) */
+    /**
+     * @param agent the agent (substance, drug…)
+     * @param reaction the observed reaction, if known
+     * @return an allergy known by its agent and reaction ({@code reaction} may be null)
+     */
     public static Allergy of(String agent, String reaction) {
         return new Allergy(agent, Optional.empty(), Optional.ofNullable(reaction));
     }

@@ -33,6 +33,7 @@ public final class BuiltDocument {
     /**
      * Streams the document to {@code out} (not closed).
      *
+     * @param out the out
      * @throws java.io.UncheckedIOException if the stream fails
      * @throws CdaBuildException if the header lacks what the model needs
      */

@@ -20,6 +20,7 @@ public final class CdaBuildException extends InvalidInputException {
         INVALID_VALUE
     }
 
+    /** Serialized: see {@link #reason()}. */
     private final Reason reason;
 
     /**

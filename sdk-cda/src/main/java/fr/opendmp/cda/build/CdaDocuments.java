@@ -24,6 +24,9 @@ public final class CdaDocuments {
      * document type ({@link DocumentHeader.Builder#documentType}). The PDF is checked, then written
      * as base64 slice by slice when the document is written.
      *
+     * @param header the header
+     * @param pdfBytes the pdf bytes
+     * @return the N1 document, ready to write
      * @throws CdaBuildException {@code NOT_A_PDF} if the bytes are not a PDF
      */
     public static BuiltDocument n1Pdf(DocumentHeader header, byte[] pdfBytes) {
@@ -40,6 +43,9 @@ public final class CdaDocuments {
     /**
      * A VSM (synthèse médicale, code SYNTH) with the model templateId {@code 1.2.250.1.213.1.1.1.13}
      * without extension.
+     * @param header the header
+     * @param content the content
+     * @return the VSM document, ready to write
      */
     public static BuiltDocument vsm(DocumentHeader header, Vsm content) {
         return vsm(header, content, Optional.empty());
@@ -48,6 +54,10 @@ public final class CdaDocuments {
     /**
      * A VSM with a chosen model templateId extension (the ANS VSM 1.4 example uses {@code 201310};
      * which one the 2023.01 model wants is unsure, hence configurable).
+     * @param header the header
+     * @param content the content
+     * @param templateExtension the template extension
+     * @return the VSM document, ready to write
      */
     public static BuiltDocument vsm(DocumentHeader header, Vsm content, Optional<String> templateExtension) {
         Objects.requireNonNull(header, "header");
@@ -55,7 +65,12 @@ public final class CdaDocuments {
         return new BuiltDocument(header, VsmWriter.model(templateExtension), x -> VsmWriter.body(x, content));
     }
 
-    /** A lettre de liaison à la sortie (LDL-SES 2022.01, code 11490-0). */
+    /**
+     * A lettre de liaison à la sortie (LDL-SES 2022.01, code 11490-0).
+     * @param header the header
+     * @param content the content
+     * @return the LDL-SES document, ready to write
+     */
     public static BuiltDocument ldlSes(DocumentHeader header, LdlSes content) {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(content, "content");

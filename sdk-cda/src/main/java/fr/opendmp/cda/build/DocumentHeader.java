@@ -237,25 +237,37 @@ public final class DocumentHeader {
         private Builder() {
         }
 
-        /** @return this; the patient, whose identity must be QUALIFIEE ({@link #build()} checks it) */
+        /**
+         * @param value the patient
+         * @return this; the patient, whose identity must be QUALIFIEE ({@link #build()} checks it)
+         */
         public Builder patient(PatientIdentity value) {
             this.identity = Objects.requireNonNull(value, "patient");
             return this;
         }
 
-        /** @return this; the local patient id (IPP: root = the producer's OID for patient ids) */
+        /**
+         * @param value the local patient id
+         * @return this; the local patient id (IPP: root = the producer's OID for patient ids)
+         */
         public Builder localPatientId(InstanceId value) {
             this.localPatientId = Objects.requireNonNull(value, "localPatientId");
             return this;
         }
 
-        /** @return this; the id of this version (default: a new {@code 2.25.} UUID OID) */
+        /**
+         * @param value the document id
+         * @return this; the id of this version (default: a new {@code 2.25.} UUID OID)
+         */
         public Builder documentId(InstanceId value) {
             this.documentId = Objects.requireNonNull(value, "documentId");
             return this;
         }
 
-        /** @return this; the id common to all versions (default: a new {@code 2.25.} UUID OID) */
+        /**
+         * @param value the set id
+         * @return this; the id common to all versions (default: a new {@code 2.25.} UUID OID)
+         */
         public Builder setId(InstanceId value) {
             this.setId = Objects.requireNonNull(value, "setId");
             return this;
@@ -280,91 +292,137 @@ public final class DocumentHeader {
             return this;
         }
 
-        /** @return this; the document type (J07), needed by N1 documents; VSM and LDL-SES fix their own */
+        /**
+         * @param value the document type
+         * @return this; the document type (J07), needed by N1 documents; VSM and LDL-SES fix their own
+         */
         public Builder documentType(Code value) {
             this.documentType = Objects.requireNonNull(value, "documentType");
             return this;
         }
 
-        /** @return this; the title (default: the model's) */
+        /**
+         * @param value the title
+         * @return this; the title (default: the model's)
+         */
         public Builder title(String value) {
             this.title = Objects.requireNonNull(value, "title");
             return this;
         }
 
-        /** @return this; the creation time (default: now from the clock, to the second) */
+        /**
+         * @param value the effective time
+         * @return this; the creation time (default: now from the clock, to the second)
+         */
         public Builder effectiveTime(OffsetDateTime value) {
             this.effectiveTime = Objects.requireNonNull(value, "effectiveTime");
             return this;
         }
 
-        /** @return this; the clock for the default creation time (a test seam) */
+        /**
+         * @param value the clock
+         * @return this; the clock for the default creation time (a test seam)
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** @return this; adds an author (at least one) */
+        /**
+         * @param value the author
+         * @return this; adds an author (at least one)
+         */
         public Builder author(Professional value) {
             this.authors.add(Objects.requireNonNull(value, "author"));
             return this;
         }
 
-        /** @return this; the custodian organisation */
+        /**
+         * @param value the custodian
+         * @return this; the custodian organisation
+         */
         public Builder custodian(Organization value) {
             this.custodian = Objects.requireNonNull(value, "custodian");
             return this;
         }
 
-        /** @return this; the legal authenticator (default: the first author) */
+        /**
+         * @param value the legal authenticator
+         * @return this; the legal authenticator (default: the first author)
+         */
         public Builder legalAuthenticator(Professional value) {
             this.legalAuthenticator = Objects.requireNonNull(value, "legalAuthenticator");
             return this;
         }
 
-        /** @return this; the médecin traitant (participant INF/PCP; expected by VSM 1.4) */
+        /**
+         * @param value the primary care physician
+         * @return this; the médecin traitant (participant INF/PCP; expected by VSM 1.4)
+         */
         public Builder primaryCarePhysician(Professional value) {
             this.primaryCarePhysician = Objects.requireNonNull(value, "primaryCarePhysician");
             return this;
         }
 
-        /** @return this; the documented act code (N1; VSM and LDL-SES fix their own) */
+        /**
+         * @param value the service event code
+         * @return this; the documented act code (N1; VSM and LDL-SES fix their own)
+         */
         public Builder serviceEventCode(Code value) {
             this.serviceEventCode = Objects.requireNonNull(value, "serviceEventCode");
             return this;
         }
 
-        /** @return this; start of the documented act (default: the creation time) */
+        /**
+         * @param value the service start
+         * @return this; start of the documented act (default: the creation time)
+         */
         public Builder serviceStart(OffsetDateTime value) {
             this.serviceStart = Objects.requireNonNull(value, "serviceStart");
             return this;
         }
 
-        /** @return this; end of the documented act */
+        /**
+         * @param value the service end
+         * @return this; end of the documented act
+         */
         public Builder serviceEnd(OffsetDateTime value) {
             this.serviceEnd = Objects.requireNonNull(value, "serviceEnd");
             return this;
         }
 
-        /** @return this; the practice setting (J04, e.g. AMBULATOIRE, ETABLISSEMENT) */
+        /**
+         * @param value the practice setting
+         * @return this; the practice setting (J04, e.g. AMBULATOIRE, ETABLISSEMENT)
+         */
         public Builder practiceSetting(Code value) {
             this.practiceSetting = Objects.requireNonNull(value, "practiceSetting");
             return this;
         }
 
-        /** @return this; the healthcare facility type (J02, e.g. SA07) */
+        /**
+         * @param value the facility type
+         * @return this; the healthcare facility type (J02, e.g. SA07)
+         */
         public Builder facilityType(Code value) {
             this.facilityType = Objects.requireNonNull(value, "facilityType");
             return this;
         }
 
-        /** @return this; the encounter type (e.g. EXTERNE, 1.2.250.1.213.1.1.4.2.291) */
+        /**
+         * @param value the encounter code
+         * @return this; the encounter type (e.g. EXTERNE, 1.2.250.1.213.1.1.4.2.291)
+         */
         public Builder encounterCode(Code value) {
             this.encounterCode = Objects.requireNonNull(value, "encounterCode");
             return this;
         }
 
-        /** @return this; the encounter period (default: the documented act's) */
+        /**
+         * @param start the start
+         * @param end the end
+         * @return this; the encounter period (default: the documented act's)
+         */
         public Builder encounter(OffsetDateTime start, OffsetDateTime end) {
             this.encounterStart = Objects.requireNonNull(start, "start");
             this.encounterEnd = end;

@@ -23,7 +23,18 @@ public record LdlSes(String documentStatus, String admissionReason, List<String>
         List<Medication> dischargeTreatments, List<Medication> stoppedTreatments, List<String> results,
         List<String> followUp, List<String> devices, List<Allergy> allergies) {
 
-    /** Checks the mandatory texts and copies the lists. */
+    /**
+     * Checks the mandatory texts and copies the lists.
+     * @param documentStatus the document status as text (e.g. "Validé", "En cours")
+     * @param admissionReason motif de l'hospitalisation
+     * @param staySummary synthèse médicale du séjour (paragraphs)
+     * @param dischargeTreatments traitements à la sortie (may be empty: "none" is then written)
+     * @param stoppedTreatments traitements arrêtés durant le séjour
+     * @param results résultats d'examens / autres informations attendues
+     * @param followUp suites à donner
+     * @param devices dispositifs médicaux
+     * @param allergies allergies identifiées pendant le séjour
+     */
     public LdlSes {
         Objects.requireNonNull(documentStatus, "documentStatus");
         Objects.requireNonNull(admissionReason, "admissionReason");
@@ -71,55 +82,82 @@ public record LdlSes(String documentStatus, String admissionReason, List<String>
         private Builder() {
         }
 
-        /** @return this; the document status text (default "Validé") */
+        /**
+         * @param value the document status
+         * @return this; the document status text (default "Validé")
+         */
         public Builder documentStatus(String value) {
             this.documentStatus = Objects.requireNonNull(value, "documentStatus");
             return this;
         }
 
-        /** @return this; the reason of the stay */
+        /**
+         * @param value the admission reason
+         * @return this; the reason of the stay
+         */
         public Builder admissionReason(String value) {
             this.admissionReason = Objects.requireNonNull(value, "admissionReason");
             return this;
         }
 
-        /** @return this; adds a paragraph to the summary of the stay */
+        /**
+         * @param paragraph the paragraph
+         * @return this; adds a paragraph to the summary of the stay
+         */
         public Builder staySummary(String paragraph) {
             staySummary.add(Objects.requireNonNull(paragraph, "staySummary"));
             return this;
         }
 
-        /** @return this; adds a treatment at discharge */
+        /**
+         * @param m the medication
+         * @return this; adds a treatment at discharge
+         */
         public Builder dischargeTreatment(Medication m) {
             dischargeTreatments.add(Objects.requireNonNull(m, "treatment"));
             return this;
         }
 
-        /** @return this; adds a treatment stopped during the stay */
+        /**
+         * @param m the medication
+         * @return this; adds a treatment stopped during the stay
+         */
         public Builder stoppedTreatment(Medication m) {
             stoppedTreatments.add(Objects.requireNonNull(m, "treatment"));
             return this;
         }
 
-        /** @return this; adds a result or expected information */
+        /**
+         * @param text the text
+         * @return this; adds a result or expected information
+         */
         public Builder result(String text) {
             results.add(Objects.requireNonNull(text, "result"));
             return this;
         }
 
-        /** @return this; adds a follow-up instruction */
+        /**
+         * @param text the text
+         * @return this; adds a follow-up instruction
+         */
         public Builder followUp(String text) {
             followUp.add(Objects.requireNonNull(text, "followUp"));
             return this;
         }
 
-        /** @return this; adds a medical device */
+        /**
+         * @param text the text
+         * @return this; adds a medical device
+         */
         public Builder device(String text) {
             devices.add(Objects.requireNonNull(text, "device"));
             return this;
         }
 
-        /** @return this; adds an allergy found during the stay */
+        /**
+         * @param a the first one
+         * @return this; adds an allergy found during the stay
+         */
         public Builder allergy(Allergy a) {
             allergies.add(Objects.requireNonNull(a, "allergy"));
             return this;

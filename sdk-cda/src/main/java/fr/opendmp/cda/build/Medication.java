@@ -13,7 +13,12 @@ import java.util.Optional;
  */
 public record Medication(String name, String dosage, Optional<Code> code) {
 
-    /** Checks every part. */
+    /**
+     * Checks every part.
+     * @param name the product or substance
+     * @param dosage the dosage as text (e.g. "1 cp matin et soir")
+     * @param code a code (CIS, CIP, ATC…), if known
+     */
     public Medication {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dosage, "dosage");
@@ -23,7 +28,11 @@ public record Medication(String name, String dosage, Optional<Code> code) {
         }
     }
 
-    /** @return a medication without code */
+    /**
+     * @param name the product or substance
+     * @param dosage the dosage as text (e.g. "1 cp matin et soir")
+     * @return a medication without code
+     */
     public static Medication of(String name, String dosage) {
         return new Medication(name, dosage, Optional.empty());
     }

@@ -15,7 +15,13 @@ import java.util.Optional;
  */
 public record Problem(String label, Optional<Code> code, Optional<LocalDate> start, Optional<LocalDate> end) {
 
-    /** Checks every part. */
+    /**
+     * Checks every part.
+     * @param label the text shown to the reader
+     * @param code a code (CIM-10, SNOMED CT, CCAM…), if known
+     * @param start when it began, if known
+     * @param end when it ended, if it did
+     */
     public Problem {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(code, "code");
@@ -26,17 +32,27 @@ public record Problem(String label, Optional<Code> code, Optional<LocalDate> sta
         }
     }
 
-    /** @return a problem known by its label only */
+    /**
+     * @param label the text shown to the reader
+     * @return a problem known by its label only
+     */
     public static Problem of(String label) {
         return new Problem(label, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** @return a copy with this code */
+    /**
+     * @param value the with code
+     * @return a copy with this code
+     */
     public Problem withCode(Code value) {
         return new Problem(label, Optional.of(value), start, end);
     }
 
-    /** @return a copy with this period ({@code to} may be null) */
+    /**
+     * @param from the from
+     * @param to the to
+     * @return a copy with this period ({@code to} may be null)
+     */
     public Problem withPeriod(LocalDate from, LocalDate to) {
         return new Problem(label, code, Optional.of(from), Optional.ofNullable(to));
     }

@@ -23,7 +23,18 @@ public record Vsm(List<Problem> activeProblems, List<Problem> medicalHistory, Li
         List<Allergy> allergies, List<String> lifestyle, List<String> occupationalRisks, List<String> familyHistory,
         List<String> vigilancePoints, List<Medication> treatments) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     * @param activeProblems pathologies en cours
+     * @param medicalHistory antécédents médicaux
+     * @param surgicalHistory antécédents chirurgicaux
+     * @param allergies allergies et hypersensibilités
+     * @param lifestyle habitus, mode de vie
+     * @param occupationalRisks facteurs de risque professionnels
+     * @param familyHistory antécédents familiaux
+     * @param vigilancePoints points de vigilance (results section)
+     * @param treatments traitement au long cours
+     */
     public Vsm {
         activeProblems = List.copyOf(activeProblems);
         medicalHistory = List.copyOf(medicalHistory);
@@ -66,55 +77,82 @@ public record Vsm(List<Problem> activeProblems, List<Problem> medicalHistory, Li
         private Builder() {
         }
 
-        /** @return this; adds a current pathology */
+        /**
+         * @param p the problem
+         * @return this; adds a current pathology
+         */
         public Builder activeProblem(Problem p) {
             activeProblems.add(Objects.requireNonNull(p, "problem"));
             return this;
         }
 
-        /** @return this; adds a medical antecedent */
+        /**
+         * @param p the problem
+         * @return this; adds a medical antecedent
+         */
         public Builder medicalHistory(Problem p) {
             medicalHistory.add(Objects.requireNonNull(p, "problem"));
             return this;
         }
 
-        /** @return this; adds a surgical antecedent */
+        /**
+         * @param p the problem
+         * @return this; adds a surgical antecedent
+         */
         public Builder surgicalHistory(Problem p) {
             surgicalHistory.add(Objects.requireNonNull(p, "problem"));
             return this;
         }
 
-        /** @return this; adds an allergy */
+        /**
+         * @param a the first one
+         * @return this; adds an allergy
+         */
         public Builder allergy(Allergy a) {
             allergies.add(Objects.requireNonNull(a, "allergy"));
             return this;
         }
 
-        /** @return this; adds a lifestyle fact */
+        /**
+         * @param text the text
+         * @return this; adds a lifestyle fact
+         */
         public Builder lifestyle(String text) {
             lifestyle.add(Objects.requireNonNull(text, "lifestyle"));
             return this;
         }
 
-        /** @return this; adds an occupational risk */
+        /**
+         * @param text the text
+         * @return this; adds an occupational risk
+         */
         public Builder occupationalRisk(String text) {
             occupationalRisks.add(Objects.requireNonNull(text, "occupationalRisk"));
             return this;
         }
 
-        /** @return this; adds a family antecedent */
+        /**
+         * @param text the text
+         * @return this; adds a family antecedent
+         */
         public Builder familyHistory(String text) {
             familyHistory.add(Objects.requireNonNull(text, "familyHistory"));
             return this;
         }
 
-        /** @return this; adds a point of vigilance */
+        /**
+         * @param text the text
+         * @return this; adds a point of vigilance
+         */
         public Builder vigilancePoint(String text) {
             vigilancePoints.add(Objects.requireNonNull(text, "vigilancePoint"));
             return this;
         }
 
-        /** @return this; adds a long-term treatment */
+        /**
+         * @param m the medication
+         * @return this; adds a long-term treatment
+         */
         public Builder treatment(Medication m) {
             treatments.add(Objects.requireNonNull(m, "treatment"));
             return this;

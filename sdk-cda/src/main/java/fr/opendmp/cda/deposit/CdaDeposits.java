@@ -108,13 +108,19 @@ public final class CdaDeposits {
         private Builder() {
         }
 
-        /** @return this; the reader (size and depth limits) */
+        /**
+         * @param value the reader
+         * @return this; the reader (size and depth limits)
+         */
         public Builder reader(CdaReader value) {
             this.reader = Objects.requireNonNull(value, "reader");
             return this;
         }
 
-        /** @return this; the metadata derivation (content type, type→class table, value-set check, target) */
+        /**
+         * @param value the metadata
+         * @return this; the metadata derivation (content type, type→class table, value-set check, target)
+         */
         public Builder metadata(CdaMetadata value) {
             this.metadata = Objects.requireNonNull(value, "metadata");
             return this;

@@ -19,7 +19,9 @@ public final class CdaPatientMismatchException extends DmpClientException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized: see {@link #documentIndex()}. */
     private final int documentIndex;
+    /** Serialized: see {@link #fields()}. */
     private final List<PatientField> fields;
 
     /**

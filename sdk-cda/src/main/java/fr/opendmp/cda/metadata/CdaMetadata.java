@@ -23,7 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Derives the DMP document metadata from a CDA header (spec/cda.md §5): type, class (from the type),
+ * Derives the DMP document metadata from a CDA header (ANS CI-SIS: header of the "Volet Structuration minimale", ConceptMap ASS_A11 and the DocumentEntry model of the PDSM4DMP implementation guide): type, class (from the type),
  * format (from the model templateId), title, creation time, author(s), legal authenticator,
  * confidentiality, service period, events, facility type and practice setting, uniqueId.
  *
@@ -62,6 +62,8 @@ public final class CdaMetadata {
      * Derives the metadata with the defaults (mime type {@code application/xml}, the ANS type→class
      * tables, strict value-set check for the DMP).
      *
+     * @param cda the cda
+     * @return the DMP metadata of the document
      * @throws CdaMetadataException naming what the header lacks
      * @throws DocumentTypeException if the document type has no class in the ANS tables or is not
      *     accepted by the DMP
@@ -70,12 +72,16 @@ public final class CdaMetadata {
         return DEFAULT.toMetadata(cda);
     }
 
-    /** @return the patient's INS carried by the header (XDS patientId), if any */
+    /**
+     * @param cda the cda
+     * @return the patient's INS carried by the header (XDS patientId), if any
+     */
     public static Optional<Ins> patientIns(CdaDocument cda) {
         return cda.header().patient().flatMap(CdaPatient::ins);
     }
 
     /**
+     * @param cda the cda
      * @return the header's custodian as the deposit's custodian ({@code Deposit.Builder.custodian}),
      *     if it has an id with an extension (IdNat_Struct); without it the deposit falls back to the
      *     author's institution
@@ -85,12 +91,16 @@ public final class CdaMetadata {
                 .filter(ext -> !ext.isBlank()).map(ext -> new Institution(ext, o.name().orElse(""))));
     }
 
-    /** @return the id of the document this one replaces (the RPLC association), if any */
+    /**
+     * @param cda the cda
+     * @return the id of the document this one replaces (the RPLC association), if any
+     */
     public static Optional<InstanceId> replacedDocument(CdaDocument cda) {
         return cda.header().replacedDocumentId();
     }
 
     /**
+     * @param cda the cda
      * @return the metadata of the document
      * @throws CdaMetadataException naming what the header lacks
      * @throws DocumentTypeException if the document type has no class in the ANS tables or is not
@@ -159,8 +169,8 @@ public final class CdaMetadata {
         }
 
         /**
-         * @param value the mime type of a CDA deposit (default {@code application/xml}; spec/cda.md
-         *     says {@code text/xml}: unsure, hence configurable)
+         * @param value the mime type of a CDA deposit (default {@code application/xml}; the CI-SIS
+         *     examples say {@code text/xml}: unsure, hence configurable)
          * @return this
          */
         public Builder contentType(String value) {
@@ -168,13 +178,19 @@ public final class CdaMetadata {
             return this;
         }
 
-        /** @return this; the type→class table (default: the ANS tables, {@link TypeClassTable#ans()}) */
+        /**
+         * @param value the type class table
+         * @return this; the type→class table (default: the ANS tables, {@link TypeClassTable#ans()})
+         */
         public Builder typeClassTable(TypeClassTable value) {
             this.classes = Objects.requireNonNull(value, "typeClassTable");
             return this;
         }
 
-        /** @return this; how strictly codes are checked against the CI-SIS value sets (default strict) */
+        /**
+         * @param value the value set check
+         * @return this; how strictly codes are checked against the CI-SIS value sets (default strict)
+         */
         public Builder valueSetCheck(ValueSetCheck value) {
             this.check = Objects.requireNonNull(value, "valueSetCheck");
             return this;

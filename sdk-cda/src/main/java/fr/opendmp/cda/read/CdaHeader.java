@@ -38,7 +38,27 @@ public record CdaHeader(List<InstanceId> templateIds, Optional<InstanceId> id, O
         Optional<OffsetDateTime> encounterStart, Optional<OffsetDateTime> encounterEnd,
         Optional<Code> facilityType, Optional<InstanceId> replacedDocumentId) {
 
-    /** Checks presence and copies the lists. */
+    /**
+     * Checks presence and copies the lists.
+     * @param templateIds every {@code ClinicalDocument/templateId} (root, extension)
+     * @param id the document instance id
+     * @param code the document type ({@code code})
+     * @param title the title
+     * @param effectiveTime the creation time
+     * @param confidentialityCode {@code confidentialityCode/@code} (N, R, V)
+     * @param languageCode {@code languageCode/@code}
+     * @param setId the id shared by all versions
+     * @param versionNumber the version number
+     * @param patient the patient
+     * @param authors the authors
+     * @param custodian the custodian organisation
+     * @param legalAuthenticator the legal authenticator
+     * @param serviceEvents the documented acts
+     * @param encounterStart {@code encompassingEncounter/effectiveTime/low}
+     * @param encounterEnd {@code encompassingEncounter/effectiveTime/high}
+     * @param facilityType {@code encompassingEncounter/location/healthCareFacility/code}
+     * @param replacedDocumentId {@code relatedDocument[@typeCode='RPLC']/parentDocument/id}
+     */
     public CdaHeader {
         templateIds = List.copyOf(templateIds);
         Objects.requireNonNull(id, "id");
@@ -60,7 +80,10 @@ public record CdaHeader(List<InstanceId> templateIds, Optional<InstanceId> id, O
         Objects.requireNonNull(replacedDocumentId, "replacedDocumentId");
     }
 
-    /** @return whether a templateId with this root is declared */
+    /**
+     * @param root the root
+     * @return whether a templateId with this root is declared
+     */
     public boolean hasTemplate(String root) {
         return templateIds.stream().anyMatch(t -> t.root().equals(root));
     }

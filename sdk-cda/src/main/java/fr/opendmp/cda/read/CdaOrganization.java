@@ -16,7 +16,12 @@ import java.util.Optional;
 public record CdaOrganization(Optional<InstanceId> id, Optional<String> name,
         Optional<Code> standardIndustryClassCode) {
 
-    /** Checks presence of the optionals. */
+    /**
+     * Checks presence of the optionals.
+     * @param id its id (IdNat_Struct: root {@code 1.2.250.1.71.4.2.2}), if any
+     * @param name its name, if any
+     * @param standardIndustryClassCode its practice setting ({@code standardIndustryClassCode}), if any
+     */
     public CdaOrganization {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -28,6 +28,7 @@ public final class CdaParseException extends DmpClientException {
         IO
     }
 
+    /** Serialized: see {@link #reason()}. */
     private final Reason reason;
 
     /**

@@ -25,7 +25,19 @@ public record CdaPatient(List<InstanceId> ids, Optional<Ins> ins, Optional<Strin
         Optional<String> usedGivenName, Optional<String> birthTime, Optional<String> gender,
         Optional<String> birthPlaceCode) {
 
-    /** Checks presence and copies the lists. */
+    /**
+     * Checks presence and copies the lists.
+     * @param ids every {@code patientRole/id} (INS and local ids)
+     * @param ins the INS, when an id has an INS root and a valid matricule
+     * @param birthFamilyName {@code family @qualifier="BR"}
+     * @param birthGivenNames the {@code given} elements without qualifier (birth-certificate given names)
+     * @param firstBirthGivenName {@code given @qualifier="BR"}
+     * @param usedFamilyName {@code family @qualifier="CL"}
+     * @param usedGivenName {@code given @qualifier="CL"}
+     * @param birthTime {@code birthTime/@value} as written (e.g. {@code 19790328})
+     * @param gender {@code administrativeGenderCode/@code} (M, F, U)
+     * @param birthPlaceCode {@code birthplace/place/addr/county} (INSEE COG code)
+     */
     public CdaPatient {
         ids = List.copyOf(ids);
         Objects.requireNonNull(ins, "ins");

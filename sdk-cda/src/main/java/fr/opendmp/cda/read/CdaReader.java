@@ -70,13 +70,18 @@ public final class CdaReader {
     /**
      * Reads a CDA document with the default limit.
      *
+     * @param xml the xml
+     * @return the document read
      * @throws CdaParseException with its {@link CdaParseException.Reason} when the bytes are refused
      */
     public static CdaDocument read(byte[] xml) throws CdaParseException {
         return DEFAULT.parse(xml);
     }
 
-    /** @return the document; see {@link #read(byte[])} */
+    /**
+     * @param xml the xml
+     * @return the document; see {@link #read(byte[])}
+     */
     public CdaDocument parse(byte[] xml) throws CdaParseException {
         Objects.requireNonNull(xml, "xml");
         if (xml.length > maxBytes) {
@@ -90,6 +95,8 @@ public final class CdaReader {
      * Reads a CDA document from a stream, stopping as soon as the size limit is passed. The stream
      * is not closed.
      *
+     * @param xml the xml
+     * @return the document read
      * @throws CdaParseException with its {@link CdaParseException.Reason} when the input is refused
      */
     public CdaDocument parse(InputStream xml) throws CdaParseException {

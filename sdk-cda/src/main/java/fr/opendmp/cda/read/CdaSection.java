@@ -18,7 +18,14 @@ import java.util.Optional;
 public record CdaSection(List<String> templateIds, Optional<Code> code, Optional<String> title, int entryCount,
         List<CdaSection> sections) {
 
-    /** Checks presence and copies the lists. */
+    /**
+     * Checks presence and copies the lists.
+     * @param templateIds the {@code templateId/@root} values
+     * @param code the section code, if any
+     * @param title the title, if any
+     * @param entryCount the number of {@code entry} elements directly in the section
+     * @param sections the sub-sections
+     */
     public CdaSection {
         templateIds = List.copyOf(templateIds);
         Objects.requireNonNull(code, "code");

@@ -17,7 +17,13 @@ import java.util.Optional;
 public record CdaServiceEvent(Optional<Code> code, Optional<OffsetDateTime> start, Optional<OffsetDateTime> end,
         List<CdaPerson> performers) {
 
-    /** Checks presence and copies the list. */
+    /**
+     * Checks presence and copies the list.
+     * @param code the act code, if any
+     * @param start {@code effectiveTime/low}, if any
+     * @param end {@code effectiveTime/high}, if any
+     * @param performers the performers ({@code performer/assignedEntity})
+     */
     public CdaServiceEvent {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(start, "start");

@@ -25,7 +25,14 @@ public record ValidationIssue(Source source, String ruleId, String location, Str
         SCHEMATRON
     }
 
-    /** Checks presence of every part. */
+    /**
+     * Checks presence of every part.
+     * @param source which check found it
+     * @param ruleId the rule id (built-in id such as {@code CDA-HDR-08}, {@code xsd}, or the schematron's
+     *     pattern/assert id)
+     * @param location where: an XPath for built-in and schematron findings, {@code line:column} for XSD
+     * @param message what is wrong
+     */
     public ValidationIssue {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(ruleId, "ruleId");

@@ -15,7 +15,11 @@ public record AccessContext(AccessMode mode, Optional<String> reason) {
     private static final AccessContext CENTRE_REGULATION =
             new AccessContext(AccessMode.CENTRE_REGULATION, Optional.empty());
 
-    /** Checks that bris de glace carries a non-blank reason. */
+    /**
+     * Checks that bris de glace carries a non-blank reason.
+     * @param mode the access mode
+     * @param reason the reason, required for {@link AccessMode#BRIS_DE_GLACE}
+     */
     public AccessContext {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(reason, "reason");
@@ -30,7 +34,10 @@ public record AccessContext(AccessMode mode, Optional<String> reason) {
         return NORMAL;
     }
 
-    /** @return emergency access with its reason (traced, notified to the patient) */
+    /**
+     * @param reason the reason, required for {@link AccessMode#BRIS_DE_GLACE}
+     * @return emergency access with its reason (traced, notified to the patient)
+     */
     public static AccessContext brisDeGlace(String reason) {
         return new AccessContext(AccessMode.BRIS_DE_GLACE, Optional.of(Objects.requireNonNull(reason, "reason")));
     }

@@ -27,6 +27,7 @@ public enum AccessMode {
     }
 
     /**
+     * @param code the code
      * @return the mode of a wire code
      * @throws IllegalArgumentException if the code is unknown
      */

@@ -18,7 +18,15 @@ import java.util.Optional;
 public record AccessStatus(DmpState state, Optional<Closure> closure, boolean attachedToMonEspaceSante,
         Authorization authorization, boolean medecinTraitant, AccessMode mode) {
 
-    /** Checks every part. */
+    /**
+     * Checks every part.
+     * @param state open, closed or none
+     * @param closure closure date and reason, when closed and given
+     * @param attachedToMonEspaceSante whether the DMP is attached to Mon espace santé
+     * @param authorization the caller's authorization
+     * @param medecinTraitant whether the caller is the patient's médecin traitant DMP
+     * @param mode the access mode the status was asked for
+     */
     public AccessStatus {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(closure, "closure");
@@ -26,7 +34,10 @@ public record AccessStatus(DmpState state, Optional<Closure> closure, boolean at
         Objects.requireNonNull(mode, "mode");
     }
 
-    /** @return the status of a patient without DMP */
+    /**
+     * @param mode the access mode the status was asked for
+     * @return the status of a patient without DMP
+     */
     public static AccessStatus none(AccessMode mode) {
         return new AccessStatus(DmpState.NONE, Optional.empty(), false, Authorization.NONE, false, mode);
     }

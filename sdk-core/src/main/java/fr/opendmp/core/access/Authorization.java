@@ -4,7 +4,7 @@ package fr.opendmp.core.access;
 public enum Authorization {
     /** The patient authorized this professional to consult. */
     AUTHORIZED,
-    /** The patient blocked this professional: consultation is refused (in every mode, per spec §13). */
+    /** The patient blocked this professional: consultation is refused (in every mode, per the business rules of the PDSM4DMP implementation guide). */
     BLOCKED,
     /** No authorization yet: collect the patient's consent locally, then consult. */
     NONE

@@ -14,7 +14,12 @@ import java.util.Optional;
  */
 public record Closure(Optional<LocalDate> date, Optional<Code> reason, Optional<String> text) {
 
-    /** Checks every part. */
+    /**
+     * Checks every part.
+     * @param date the closure date, if given
+     * @param reason the closure reason code, if given
+     * @param text the closure reason text, if given
+     */
     public Closure {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(reason, "reason");

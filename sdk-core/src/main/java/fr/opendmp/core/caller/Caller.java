@@ -17,7 +17,11 @@ public record Caller(Optional<Professional> professional, AccessContext access) 
 
     private static final Caller DEFAULT = new Caller(Optional.empty(), AccessContext.normal());
 
-    /** Checks both parts. */
+    /**
+     * Checks both parts.
+     * @param professional the professional, or empty for the credentials provider's own
+     * @param access the access mode and its reason
+     */
     public Caller {
         Objects.requireNonNull(professional, "professional");
         Objects.requireNonNull(access, "access");
@@ -28,22 +32,35 @@ public record Caller(Optional<Professional> professional, AccessContext access) 
         return DEFAULT;
     }
 
-    /** @return the credentials provider's own professional, in this access mode */
+    /**
+     * @param access the access mode and its reason
+     * @return the credentials provider's own professional, in this access mode
+     */
     public static Caller provider(AccessContext access) {
         return new Caller(Optional.empty(), access);
     }
 
-    /** @return this professional, in normal access */
+    /**
+     * @param professional the professional, or empty for the credentials provider's own
+     * @return this professional, in normal access
+     */
     public static Caller of(Professional professional) {
         return new Caller(Optional.of(Objects.requireNonNull(professional, "professional")), AccessContext.normal());
     }
 
-    /** @return this professional, in this access mode */
+    /**
+     * @param professional the professional, or empty for the credentials provider's own
+     * @param access the access mode and its reason
+     * @return this professional, in this access mode
+     */
     public static Caller of(Professional professional, AccessContext access) {
         return new Caller(Optional.of(Objects.requireNonNull(professional, "professional")), access);
     }
 
-    /** @return the same professional in another access mode */
+    /**
+     * @param newAccess the new access
+     * @return the same professional in another access mode
+     */
     public Caller with(AccessContext newAccess) {
         return new Caller(professional, newAccess);
     }

@@ -18,7 +18,17 @@ import java.util.Optional;
 public record Professional(String idNat, String displayName, Code profession, Optional<Code> specialty,
         Structure structure, AuthenticationMode authenticationMode) {
 
-    /** Checks every part; physicians (10) and pharmacists (21) need a specialty. */
+    /**
+     * Checks every part; physicians (10) and pharmacists (21) need a specialty.
+     * @param idNat the national id ({@code IdNat_PS}: RPPS prefixed with 8, ADELI with 0, or {@code
+     *     <structure idNat>/<local id>})
+     * @param displayName the name shown in the access history (never printed by {@link #toString()})
+     * @param profession the profession (TRE_G15 {@code ProfessionSante}, e.g. 10 for a physician)
+     * @param specialty the specialty (TRE_R38 {@code SpecialiteOrdinale}), required for physicians and
+     *     pharmacists
+     * @param structure the structure the professional acts for
+     * @param authenticationMode how the professional was authenticated
+     */
     public Professional {
         Objects.requireNonNull(idNat, "idNat");
         Objects.requireNonNull(displayName, "displayName");

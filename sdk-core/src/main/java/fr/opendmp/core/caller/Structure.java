@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record Structure(String idNat, Code sector) {
 
-    /** Checks both parts. */
+    /**
+     * Checks both parts.
+     * @param idNat the structure's national id ({@code Identifiant_Structure}, e.g. {@code 10B0167011}: 1 +
+     *     FINESS, 3 + SIRET, 4 + RPPS rank)
+     * @param sector the activity sector (TRE_R02 {@code SecteurActivite}, e.g. SA07)
+     */
     public Structure {
         Objects.requireNonNull(idNat, "idNat");
         Objects.requireNonNull(sector, "sector");

@@ -133,17 +133,30 @@ public final class DmpClient implements AutoCloseable {
         };
     }
 
-    /** @return the access status in this access context, for the provider's professional (TD0.2) */
+    /**
+     * @param ins the patient's INS
+     * @param context the access mode (bris de glace with its reason, centre de régulation)
+     * @return the access status in this access context, for the provider's professional (TD0.2)
+     */
     public AccessStatus access(Ins ins, AccessContext context) {
         return as(Caller.provider(Objects.requireNonNull(context, "context"))).access(ins);
     }
 
-    /** @return {@link #access(Ins, AccessMode)} asynchronously */
+    /**
+     * @param ins the patient's INS
+     * @param mode {@link AccessMode#NORMAL} or {@link AccessMode#CENTRE_REGULATION}; for bris de glace use
+     *     {@link #access(Ins, AccessContext)} with the reason
+     * @return {@link #access(Ins, AccessMode)} asynchronously
+     */
     public CompletableFuture<AccessStatus> accessAsync(Ins ins, AccessMode mode) {
         return CompletableFuture.supplyAsync(() -> access(ins, mode), core.executor());
     }
 
-    /** @return {@link #access(Ins, AccessContext)} asynchronously */
+    /**
+     * @param ins the patient's INS
+     * @param context the access mode (bris de glace with its reason, centre de régulation)
+     * @return {@link #access(Ins, AccessContext)} asynchronously
+     */
     public CompletableFuture<AccessStatus> accessAsync(Ins ins, AccessContext context) {
         return CompletableFuture.supplyAsync(() -> access(ins, context), core.executor());
     }
@@ -224,27 +237,41 @@ public final class DmpClient implements AutoCloseable {
             }
         }
 
-        /** @return this; the transport (required, or {@link #endpoint(URI)} for the FHIR one) */
+        /**
+         * @param value the transport
+         * @return this; the transport (required, or {@link #endpoint(URI)} for the FHIR one)
+         */
         public Builder transport(DmpTransport value) {
             once("transport");
             transport = Objects.requireNonNull(value, "transport");
             return this;
         }
 
-        /** @return this; the DMP's FHIR base URL: short for {@code transport(FhirTransport.at(value))} */
+        /**
+         * @param value the endpoint
+         * @return this; the DMP's FHIR base URL: short for {@code transport(FhirTransport.at(value))}
+         */
         public Builder endpoint(URI value) {
             Objects.requireNonNull(value, "endpoint");
             return transport(FhirTransport.at(value));
         }
 
-        /** @return this; the credentials provider (required) */
+        /**
+         * @param value the credentials
+         * @return this; the credentials provider (required)
+         */
         public Builder credentials(CredentialsProvider value) {
             once("credentials");
             credentials = Objects.requireNonNull(value, "credentials");
             return this;
         }
 
-        /** @return this; the calling software's name, version and homologation id (required) */
+        /**
+         * @param name the name
+         * @param version the version
+         * @param homologation the homologation
+         * @return this; the calling software's name, version and homologation id (required)
+         */
         public Builder software(String name, String version, String homologation) {
             once("software");
             softwareName = requireText(name, "software name");
@@ -253,7 +280,10 @@ public final class DmpClient implements AutoCloseable {
             return this;
         }
 
-        /** @return this; the OID of this software instance (submission set source; needed to deposit several documents) */
+        /**
+         * @param oid the OID
+         * @return this; the OID of this software instance (submission set source; needed to deposit several documents)
+         */
         public Builder sourceId(String oid) {
             once("sourceId");
             String bare = requireText(oid, "sourceId").replaceFirst("^urn:oid:", "");
@@ -264,77 +294,110 @@ public final class DmpClient implements AutoCloseable {
             return this;
         }
 
-        /** @return this; TCP/TLS connect timeout (default 10 s) */
+        /**
+         * @param value the connect timeout
+         * @return this; TCP/TLS connect timeout (default 10 s)
+         */
         public Builder connectTimeout(Duration value) {
             once("connectTimeout");
             connectTimeout = positive(value, "connectTimeout");
             return this;
         }
 
-        /** @return this; the deadline of one attempt, from sending to the answer's last byte (default 30 s) */
+        /**
+         * @param value the request timeout
+         * @return this; the deadline of one attempt, from sending to the answer's last byte (default 30 s)
+         */
         public Builder requestTimeout(Duration value) {
             once("requestTimeout");
             requestTimeout = positive(value, "requestTimeout");
             return this;
         }
 
-        /** @return this; the retry policy (default {@link RetryPolicy#defaults()}) */
+        /**
+         * @param value the retry policy
+         * @return this; the retry policy (default {@link RetryPolicy#defaults()})
+         */
         public Builder retryPolicy(RetryPolicy value) {
             once("retryPolicy");
             retryPolicy = Objects.requireNonNull(value, "retryPolicy");
             return this;
         }
 
-        /** @return this; the largest metadata answer accepted (default 16 MiB) */
+        /**
+         * @param value the max response bytes
+         * @return this; the largest metadata answer accepted (default 16 MiB)
+         */
         public Builder maxResponseBytes(long value) {
             once("maxResponseBytes");
             maxResponseBytes = positive(value, "maxResponseBytes");
             return this;
         }
 
-        /** @return this; the largest document accepted, retrieved or deposited (default 64 MiB) */
+        /**
+         * @param value the max document bytes
+         * @return this; the largest document accepted, retrieved or deposited (default 64 MiB)
+         */
         public Builder maxDocumentBytes(long value) {
             once("maxDocumentBytes");
             maxDocumentBytes = positive(value, "maxDocumentBytes");
             return this;
         }
 
-        /** @return this; how long access statuses are cached (default 60 s; zero disables) */
+        /**
+         * @param value the access cache ttl
+         * @return this; how long access statuses are cached (default 60 s; zero disables)
+         */
         public Builder accessCacheTtl(Duration value) {
             once("accessCacheTtl");
             accessCacheTtl = notNegative(value, "accessCacheTtl");
             return this;
         }
 
-        /** @return this; cache first search pages this long (default: not cached) */
+        /**
+         * @param value the search cache ttl
+         * @return this; cache first search pages this long (default: not cached)
+         */
         public Builder searchCacheTtl(Duration value) {
             once("searchCacheTtl");
             searchCacheTtl = notNegative(value, "searchCacheTtl");
             return this;
         }
 
-        /** @return this; the maximum number of entries of each cache (default 10,000) */
+        /**
+         * @param value the cache maximum size
+         * @return this; the maximum number of entries of each cache (default 10,000)
+         */
         public Builder cacheMaximumSize(long value) {
             once("cacheMaximumSize");
             cacheMaximumSize = positive(value, "cacheMaximumSize");
             return this;
         }
 
-        /** @return this; the most pages a stream follows before it fails (default 1,000) */
+        /**
+         * @param value the max pages
+         * @return this; the most pages a stream follows before it fails (default 1,000)
+         */
         public Builder maxPages(int value) {
             once("maxPages");
             maxPages = (int) positive(value, "maxPages");
             return this;
         }
 
-        /** @return this; the clock (Retry-After dates, caches, timestamps; default UTC system clock) */
+        /**
+         * @param value the clock
+         * @return this; the clock (Retry-After dates, caches, timestamps; default UTC system clock)
+         */
         public Builder clock(Clock value) {
             once("clock");
             clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** @return this; how the client waits between attempts (a test seam; default {@link Sleeper#real()}) */
+        /**
+         * @param value the sleeper
+         * @return this; how the client waits between attempts (a test seam; default {@link Sleeper#real()})
+         */
         public Builder sleeper(Sleeper value) {
             once("sleeper");
             sleeper = Objects.requireNonNull(value, "sleeper");
@@ -342,6 +405,7 @@ public final class DmpClient implements AutoCloseable {
         }
 
         /**
+         * @param value the executor
          * @return this; where async calls run (default: a bounded pool shared with the derived
          *     clients); the client never shuts a given executor down
          */
@@ -352,6 +416,7 @@ public final class DmpClient implements AutoCloseable {
         }
 
         /**
+         * @param value the ins oid policy
          * @return this; which INS OIDs may reach the DMP (default {@link InsOidPolicy#PRODUCTION}:
          *     test and demonstration patients are refused before any call). Use
          *     {@link InsOidPolicy#TEST} against a test platform or the fake DMP with test patients.
@@ -362,7 +427,10 @@ public final class DmpClient implements AutoCloseable {
             return this;
         }
 
-        /** @return this; what a retrieval requires of size and hash (default {@link IntegrityPolicy#REQUIRE_SIZE_AND_HASH}) */
+        /**
+         * @param value the integrity policy
+         * @return this; what a retrieval requires of size and hash (default {@link IntegrityPolicy#REQUIRE_SIZE_AND_HASH})
+         */
         public Builder integrityPolicy(IntegrityPolicy value) {
             once("integrityPolicy");
             integrityPolicy = Objects.requireNonNull(value, "integrityPolicy");

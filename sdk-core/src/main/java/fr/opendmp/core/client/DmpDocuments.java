@@ -76,7 +76,10 @@ public final class DmpDocuments {
         return core.deposit(deposit, Optional.empty(), caller);
     }
 
-    /** @return {@link #deposit(Deposit)} asynchronously */
+    /**
+     * @param deposit the documents and the patient
+     * @return {@link #deposit(Deposit)} asynchronously
+     */
     public CompletableFuture<DepositReceipt> depositAsync(Deposit deposit) {
         return async(() -> deposit(deposit));
     }
@@ -96,12 +99,20 @@ public final class DmpDocuments {
         return core.deposit(replacement, Optional.of(old), caller);
     }
 
-    /** @return {@link #replace(DocumentId, Deposit)} asynchronously */
+    /**
+     * @param old the document replaced
+     * @param replacement one document
+     * @return {@link #replace(DocumentId, Deposit)} asynchronously
+     */
     public CompletableFuture<DepositReceipt> replaceAsync(DocumentId old, Deposit replacement) {
         return async(() -> replace(old, replacement));
     }
 
-    /** @return the first page of documents matching the query (TD3.1a) */
+    /**
+     * @param ins the patient's INS
+     * @param query the query
+     * @return the first page of documents matching the query (TD3.1a)
+     */
     public DocumentPage search(Ins ins, DocumentQuery query) {
         core.checkOid(ins);
         String key = "search:" + query;
@@ -111,7 +122,11 @@ public final class DmpDocuments {
         return page(ins, page, "");
     }
 
-    /** @return {@link #search(Ins, DocumentQuery)} asynchronously */
+    /**
+     * @param ins the patient's INS
+     * @param query the query
+     * @return {@link #search(Ins, DocumentQuery)} asynchronously
+     */
     public CompletableFuture<DocumentPage> searchAsync(Ins ins, DocumentQuery query) {
         return async(() -> search(ins, query));
     }
@@ -121,6 +136,8 @@ public final class DmpDocuments {
      * {@code next} links loop, or that pages past the client's {@code maxPages}, ends the stream
      * with a {@link MalformedResponseException} instead of looping forever.
      *
+     * @param ins the patient's INS
+     * @param query the query
      * @return the documents, in the service's order
      */
     public Stream<DocumentEntry> stream(Ins ins, DocumentQuery query) {
@@ -159,26 +176,42 @@ public final class DmpDocuments {
                 false);
     }
 
-    /** @return every matching document, every page read (see {@link #stream(Ins, DocumentQuery)}) */
+    /**
+     * @param ins the patient's INS
+     * @param query the query
+     * @return every matching document, every page read (see {@link #stream(Ins, DocumentQuery)})
+     */
     public List<DocumentEntry> searchAll(Ins ins, DocumentQuery query) {
         try (Stream<DocumentEntry> s = stream(ins, query)) {
             return s.collect(Collectors.toUnmodifiableList());
         }
     }
 
-    /** @return {@link #searchAll(Ins, DocumentQuery)} asynchronously */
+    /**
+     * @param ins the patient's INS
+     * @param query the query
+     * @return {@link #searchAll(Ins, DocumentQuery)} asynchronously
+     */
     public CompletableFuture<List<DocumentEntry>> searchAllAsync(Ins ins, DocumentQuery query) {
         return async(() -> searchAll(ins, query));
     }
 
-    /** @return the document with this uniqueId, if the DMP has it for this patient (TD3.1b) */
+    /**
+     * @param ins the patient's INS
+     * @param uniqueId the unique id
+     * @return the document with this uniqueId, if the DMP has it for this patient (TD3.1b)
+     */
     public Optional<DocumentEntry> findByUniqueId(Ins ins, String uniqueId) {
         core.checkOid(ins);
         return core.operations().findByUniqueId(ins, UniqueIds.normalise(uniqueId), caller)
                 .map(e -> core.bind(e, ins));
     }
 
-    /** @return {@link #findByUniqueId(Ins, String)} asynchronously */
+    /**
+     * @param ins the patient's INS
+     * @param uniqueId the unique id
+     * @return {@link #findByUniqueId(Ins, String)} asynchronously
+     */
     public CompletableFuture<Optional<DocumentEntry>> findByUniqueIdAsync(Ins ins, String uniqueId) {
         return async(() -> findByUniqueId(ins, uniqueId));
     }
@@ -188,6 +221,7 @@ public final class DmpDocuments {
      * default ({@link IntegrityPolicy#REQUIRE_SIZE_AND_HASH}) an entry that declares neither is
      * refused too: unchecked content never reaches the caller.
      *
+     * @param entry the entry
      * @return the verified content
      * @throws IntegrityException if they do not match, or cannot be checked
      */
@@ -211,27 +245,42 @@ public final class DmpDocuments {
         return doc;
     }
 
-    /** @return {@link #retrieve(DocumentEntry)} asynchronously */
+    /**
+     * @param entry the entry
+     * @return {@link #retrieve(DocumentEntry)} asynchronously
+     */
     public CompletableFuture<RetrievedDocument> retrieveAsync(DocumentEntry entry) {
         return async(() -> retrieve(entry));
     }
 
-    /** @return the entry after masking it to other professionals (TD3.3a) */
+    /**
+     * @param entry the entry
+     * @return the entry after masking it to other professionals (TD3.3a)
+     */
     public DocumentEntry mask(DocumentEntry entry) {
         return update(entry, new MetadataUpdate.Mask(true));
     }
 
-    /** @return {@link #mask(DocumentEntry)} asynchronously */
+    /**
+     * @param entry the entry
+     * @return {@link #mask(DocumentEntry)} asynchronously
+     */
     public CompletableFuture<DocumentEntry> maskAsync(DocumentEntry entry) {
         return async(() -> mask(entry));
     }
 
-    /** @return the entry after unmasking it (TD3.3a) */
+    /**
+     * @param entry the entry
+     * @return the entry after unmasking it (TD3.3a)
+     */
     public DocumentEntry unmask(DocumentEntry entry) {
         return update(entry, new MetadataUpdate.Mask(false));
     }
 
-    /** @return {@link #unmask(DocumentEntry)} asynchronously */
+    /**
+     * @param entry the entry
+     * @return {@link #unmask(DocumentEntry)} asynchronously
+     */
     public CompletableFuture<DocumentEntry> unmaskAsync(DocumentEntry entry) {
         return async(() -> unmask(entry));
     }
@@ -239,44 +288,70 @@ public final class DmpDocuments {
     /**
      * Makes a document visible or invisible to the patient or to the legal representatives (TD3.3b).
      *
+     * @param entry the entry
+     * @param audience the audience
+     * @param visible whether visible
      * @return the updated entry
      */
     public DocumentEntry setVisibility(DocumentEntry entry, Audience audience, boolean visible) {
         return update(entry, new MetadataUpdate.Visibility(audience, visible));
     }
 
-    /** @return {@link #setVisibility(DocumentEntry, Audience, boolean)} asynchronously */
+    /**
+     * @param entry the entry
+     * @param audience the audience
+     * @param visible whether visible
+     * @return {@link #setVisibility(DocumentEntry, Audience, boolean)} asynchronously
+     */
     public CompletableFuture<DocumentEntry> setVisibilityAsync(DocumentEntry entry, Audience audience,
             boolean visible) {
         return async(() -> setVisibility(entry, audience, visible));
     }
 
-    /** @return the entry after its logical deletion (TD3.3c; only the author may do it) */
+    /**
+     * @param entry the entry
+     * @return the entry after its logical deletion (TD3.3c; only the author may do it)
+     */
     public DocumentEntry delete(DocumentEntry entry) {
         return update(entry, new MetadataUpdate.Delete());
     }
 
-    /** @return {@link #delete(DocumentEntry)} asynchronously */
+    /**
+     * @param entry the entry
+     * @return {@link #delete(DocumentEntry)} asynchronously
+     */
     public CompletableFuture<DocumentEntry> deleteAsync(DocumentEntry entry) {
         return async(() -> delete(entry));
     }
 
-    /** @return the entry after archiving it (TD3.3d) */
+    /**
+     * @param entry the entry
+     * @return the entry after archiving it (TD3.3d)
+     */
     public DocumentEntry archive(DocumentEntry entry) {
         return update(entry, new MetadataUpdate.Archive(true));
     }
 
-    /** @return {@link #archive(DocumentEntry)} asynchronously */
+    /**
+     * @param entry the entry
+     * @return {@link #archive(DocumentEntry)} asynchronously
+     */
     public CompletableFuture<DocumentEntry> archiveAsync(DocumentEntry entry) {
         return async(() -> archive(entry));
     }
 
-    /** @return the entry after unarchiving it (TD3.3d) */
+    /**
+     * @param entry the entry
+     * @return the entry after unarchiving it (TD3.3d)
+     */
     public DocumentEntry unarchive(DocumentEntry entry) {
         return update(entry, new MetadataUpdate.Archive(false));
     }
 
-    /** @return {@link #unarchive(DocumentEntry)} asynchronously */
+    /**
+     * @param entry the entry
+     * @return {@link #unarchive(DocumentEntry)} asynchronously
+     */
     public CompletableFuture<DocumentEntry> unarchiveAsync(DocumentEntry entry) {
         return async(() -> unarchive(entry));
     }

@@ -39,13 +39,19 @@ public final class DmpView {
         return caller;
     }
 
-    /** @return the DMP's state and this caller's rights for the patient (TD0.2), cached briefly */
+    /**
+     * @param ins the patient's INS
+     * @return the DMP's state and this caller's rights for the patient (TD0.2), cached briefly
+     */
     public AccessStatus access(Ins ins) {
         client.ensureOpen();
         return core.access(Objects.requireNonNull(ins, "ins"), caller);
     }
 
-    /** @return {@link #access(Ins)} asynchronously */
+    /**
+     * @param ins the patient's INS
+     * @return {@link #access(Ins)} asynchronously
+     */
     public CompletableFuture<AccessStatus> accessAsync(Ins ins) {
         return CompletableFuture.supplyAsync(() -> access(ins), core.executor());
     }

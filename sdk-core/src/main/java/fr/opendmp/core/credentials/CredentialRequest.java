@@ -26,7 +26,12 @@ public record CredentialRequest(Service service, Optional<Ins> patient, Caller c
         INSI
     }
 
-    /** Checks that every part is present. */
+    /**
+     * Checks that every part is present.
+     * @param service the teleservice called
+     * @param patient the patient the request concerns, if any
+     * @param caller who calls and how; with no professional, the provider acts for its own
+     */
     public CredentialRequest {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(patient, "patient");
@@ -38,12 +43,20 @@ public record CredentialRequest(Service service, Optional<Ins> patient, Caller c
         return caller.access();
     }
 
-    /** @return a DMP request for a patient, made by this caller */
+    /**
+     * @param patient the patient the request concerns, if any
+     * @param caller who calls and how; with no professional, the provider acts for its own
+     * @return a DMP request for a patient, made by this caller
+     */
     public static CredentialRequest dmp(Ins patient, Caller caller) {
         return new CredentialRequest(Service.DMP, Optional.of(patient), caller);
     }
 
-    /** @return a DMP request for a patient in the given access mode, for the provider's own professional */
+    /**
+     * @param patient the patient the request concerns, if any
+     * @param access the access
+     * @return a DMP request for a patient in the given access mode, for the provider's own professional
+     */
     public static CredentialRequest dmp(Ins patient, AccessContext access) {
         return dmp(patient, Caller.provider(access));
     }

@@ -30,12 +30,18 @@ public interface CredentialsProvider {
     /**
      * @param request which service, patient and access mode the request is for
      * @return the headers to add to that request (name → values); empty for none
-     * @throws CredentialsException if the credential cannot be produced (expired certificate,
+     * @throws fr.opendmp.core.error.CredentialsException if the credential cannot be produced (expired certificate,
      *     token refused…)
      */
     Map<String, List<String>> headers(CredentialRequest request);
 
-    /** @return a provider with no credentials at all, for the fake DMP's test mode */
+    /**
+     * @return a provider with no credentials at all (no client certificate, no header): only for a
+     *     server that asks for none, such as a fake started in plain-HTTP test mode
+     *     ({@code AuthMode.OFF}). The fakes verify credentials by default (HTTPS, client certificate,
+     *     signed VIHF): use their {@code credentials(...)} then, this provider would fail the TLS
+     *     handshake.
+     */
     static CredentialsProvider none() {
         return NoCredentials.INSTANCE;
     }

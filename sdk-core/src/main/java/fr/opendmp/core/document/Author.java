@@ -21,7 +21,15 @@ public record Author(String idNatPs, Optional<String> familyName, Optional<Strin
     /** The FHIR system of IdNat_PS. */
     public static final String ID_NAT_PS_SYSTEM = CodeSystems.ID_NAT_PS;
 
-    /** Checks every part. */
+    /**
+     * Checks every part.
+     * @param idNatPs the professional's national id (IdNat_PS, e.g. {@code 8} + RPPS)
+     * @param familyName family name, if known
+     * @param givenName given name, if known
+     * @param role role toward the patient (J47 code), if known
+     * @param specialty profession/specialty (J01 code, e.g. {@code G15_10/SM54}), if known
+     * @param institution the structure, if known
+     */
     public Author {
         Objects.requireNonNull(idNatPs, "idNatPs");
         Objects.requireNonNull(familyName, "familyName");
@@ -34,28 +42,44 @@ public record Author(String idNatPs, Optional<String> familyName, Optional<Strin
         }
     }
 
-    /** @return an author known only by IdNat_PS */
+    /**
+     * @param idNatPs the professional's national id (IdNat_PS, e.g. {@code 8} + RPPS)
+     * @return an author known only by IdNat_PS
+     */
     public static Author professional(String idNatPs) {
         return new Author(idNatPs, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
     }
 
-    /** @return a copy with these names */
+    /**
+     * @param family the family
+     * @param given the given
+     * @return a copy with these names
+     */
     public Author withNames(String family, String given) {
         return new Author(idNatPs, Optional.of(family), Optional.of(given), role, specialty, institution);
     }
 
-    /** @return a copy with this J01 specialty code */
+    /**
+     * @param code the code
+     * @return a copy with this J01 specialty code
+     */
     public Author withSpecialty(Code code) {
         return new Author(idNatPs, familyName, givenName, role, Optional.of(code), institution);
     }
 
-    /** @return a copy with this J47 role code */
+    /**
+     * @param code the code
+     * @return a copy with this J47 role code
+     */
     public Author withRole(Code code) {
         return new Author(idNatPs, familyName, givenName, Optional.of(code), specialty, institution);
     }
 
-    /** @return a copy with this structure */
+    /**
+     * @param structure the structure
+     * @return a copy with this structure
+     */
     public Author withInstitution(Institution structure) {
         return new Author(idNatPs, familyName, givenName, role, specialty, Optional.of(structure));
     }

@@ -17,7 +17,12 @@ import java.util.Optional;
  */
 public record Code(String system, String code, String display) {
 
-    /** Checks that system and code are present and not blank. */
+    /**
+     * Checks that system and code are present and not blank.
+     * @param system the code system URI
+     * @param code the code
+     * @param display the display text ("" when unknown)
+     */
     public Code {
         Objects.requireNonNull(system, "system");
         Objects.requireNonNull(code, "code");
@@ -27,12 +32,21 @@ public record Code(String system, String code, String display) {
         }
     }
 
-    /** @return a code with its display */
+    /**
+     * @param system the code system URI
+     * @param code the code
+     * @param display the display text ("" when unknown)
+     * @return a code with its display
+     */
     public static Code of(String system, String code, String display) {
         return new Code(system, code, display);
     }
 
-    /** @return a code without display */
+    /**
+     * @param system the code system URI
+     * @param code the code
+     * @return a code without display
+     */
     public static Code of(String system, String code) {
         return new Code(system, code, "");
     }
@@ -42,7 +56,10 @@ public record Code(String system, String code, String display) {
         return CodeSystems.oidOf(system);
     }
 
-    /** @return whether this code has the same system (normalised) and code as the other */
+    /**
+     * @param other the other one
+     * @return whether this code has the same system (normalised) and code as the other
+     */
     public boolean sameAs(Code other) {
         return code.equals(other.code) && CodeSystems.sameSystem(system, other.system);
     }

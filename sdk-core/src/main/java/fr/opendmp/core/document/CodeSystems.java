@@ -102,7 +102,11 @@ public final class CodeSystems {
         return Optional.ofNullable(URI_TO_OID.get(system));
     }
 
-    /** @return whether two system spellings name the same code system */
+    /**
+     * @param a the first one
+     * @param b the second one
+     * @return whether two system spellings name the same code system
+     */
     public static boolean sameSystem(String a, String b) {
         return normalise(a).equals(normalise(b));
     }

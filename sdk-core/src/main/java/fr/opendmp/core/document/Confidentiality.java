@@ -27,7 +27,10 @@ public enum Confidentiality {
         return Code.of(CodeSystems.V3_CONFIDENTIALITY, code, display);
     }
 
-    /** @return the level of a v3 code, if it is one */
+    /**
+     * @param code the code
+     * @return the level of a v3 code, if it is one
+     */
     public static java.util.Optional<Confidentiality> fromCode(String code) {
         for (Confidentiality c : values()) {
             if (c.code.equals(code)) {

@@ -11,12 +11,18 @@ public final class ContentHash {
     private ContentHash() {
     }
 
-    /** @return the base64 SHA-1 of the bytes */
+    /**
+     * @param bytes the bytes
+     * @return the base64 SHA-1 of the bytes
+     */
     public static String sha1Base64(byte[] bytes) {
         return sha1Base64(ByteBuffer.wrap(bytes));
     }
 
-    /** @return the base64 SHA-1 of the buffer's remaining bytes (the buffer is not consumed) */
+    /**
+     * @param bytes the bytes
+     * @return the base64 SHA-1 of the buffer's remaining bytes (the buffer is not consumed)
+     */
     public static String sha1Base64(ByteBuffer bytes) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");

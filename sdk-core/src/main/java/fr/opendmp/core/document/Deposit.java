@@ -27,7 +27,16 @@ import java.util.Optional;
 public record Deposit(PatientIdentity patient, List<DocumentContent> documents, Author submissionAuthor,
         Optional<String> submissionTitle, Optional<String> folderTitle, Optional<Institution> custodian) {
 
-    /** Checks every part. */
+    /**
+     * Checks every part.
+     * @param patient the patient's identity (must be qualified by INSi)
+     * @param documents the documents (at least one)
+     * @param submissionAuthor the author of the submission set (default: first author of the first document)
+     * @param submissionTitle the submission set title, if any
+     * @param folderTitle when present, the documents are also put in a new folder with this title
+     * @param custodian the organisation responsible for the documents (PDSm {@code custodian}; default: the
+     *     institution of the submission author, when known)
+     */
     public Deposit {
         Objects.requireNonNull(patient, "patient");
         documents = List.copyOf(documents);
@@ -73,43 +82,65 @@ public record Deposit(PatientIdentity patient, List<DocumentContent> documents, 
         private Builder() {
         }
 
-        /** @return this; the patient (qualified identity) */
+        /**
+         * @param value the patient
+         * @return this; the patient (qualified identity)
+         */
         public Builder patient(PatientIdentity value) {
             this.patient = value;
             return this;
         }
 
-        /** @return this; adds a document */
+        /**
+         * @param metadata the metadata
+         * @param bytes the bytes
+         * @return this; adds a document
+         */
         public Builder document(DocumentMetadata metadata, byte[] bytes) {
             documents.add(new DocumentContent(metadata, bytes));
             return this;
         }
 
-        /** @return this; adds a document */
+        /**
+         * @param value the document
+         * @return this; adds a document
+         */
         public Builder document(DocumentContent value) {
             documents.add(Objects.requireNonNull(value, "document"));
             return this;
         }
 
-        /** @return this; the submission set author */
+        /**
+         * @param value the submission author
+         * @return this; the submission set author
+         */
         public Builder submissionAuthor(Author value) {
             this.submissionAuthor = value;
             return this;
         }
 
-        /** @return this; the submission set title */
+        /**
+         * @param value the submission title
+         * @return this; the submission set title
+         */
         public Builder submissionTitle(String value) {
             this.submissionTitle = value;
             return this;
         }
 
-        /** @return this; put the documents in a new folder with this title (forces ITI-65) */
+        /**
+         * @param title the title
+         * @return this; put the documents in a new folder with this title (forces ITI-65)
+         */
         public Builder folder(String title) {
             this.folderTitle = title;
             return this;
         }
 
-        /** @return this; the custodian organisation (default: the submission author's institution) */
+        /**
+         * @param value the custodian
+         * @return this; the custodian organisation (default: the submission author's institution)
+         */
         public Builder custodian(Institution value) {
             this.custodian = value;
             return this;

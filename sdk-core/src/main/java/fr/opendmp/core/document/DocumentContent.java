@@ -13,7 +13,11 @@ import java.util.Objects;
  */
 public record DocumentContent(DocumentMetadata metadata, byte[] bytes) {
 
-    /** Checks and copies. */
+    /**
+     * Checks and copies.
+     * @param metadata the metadata
+     * @param bytes the raw content (copied)
+     */
     public DocumentContent {
         Objects.requireNonNull(metadata, "metadata");
         bytes = Objects.requireNonNull(bytes, "bytes").clone();

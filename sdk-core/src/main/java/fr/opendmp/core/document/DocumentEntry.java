@@ -25,7 +25,20 @@ public record DocumentEntry(DocumentId id, Optional<String> logicalId, DocumentM
         DocumentStatus status, boolean archived, String url, Optional<Long> size, Optional<String> hash,
         Optional<String> versionId, Optional<OffsetDateTime> lastUpdated, Optional<Ins> patient) {
 
-    /** Checks presence of every part. */
+    /**
+     * Checks presence of every part.
+     * @param id entryUUID and uniqueId
+     * @param logicalId the logicalId (stable across metadata changes), if the server gives it
+     * @param metadata the producer's metadata
+     * @param status current, superseded or deleted
+     * @param archived whether the document is archived (TD3.3d)
+     * @param url where to retrieve the content ({@code Binary/…}, {@code Bundle/…} or absolute)
+     * @param size the size in bytes of the raw content, if given
+     * @param hash the base64 SHA-1 of the raw content, if given
+     * @param versionId the server's version, if given
+     * @param lastUpdated the server's last change, if given
+     * @param patient the patient, when known (set by the client from the query)
+     */
     public DocumentEntry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(logicalId, "logicalId");
@@ -59,7 +72,10 @@ public record DocumentEntry(DocumentId id, Optional<String> logicalId, DocumentM
         return metadata.visibility().contains(Visibility.MASQUE_PS);
     }
 
-    /** @return a copy bound to this patient */
+    /**
+     * @param ins the patient's INS
+     * @return a copy bound to this patient
+     */
     public DocumentEntry withPatient(Ins ins) {
         return new DocumentEntry(id, logicalId, metadata, status, archived, url, size, hash, versionId,
                 lastUpdated, Optional.of(ins));

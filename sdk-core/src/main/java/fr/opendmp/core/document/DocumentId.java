@@ -12,7 +12,11 @@ import java.util.Objects;
  */
 public record DocumentId(String entryUuid, String uniqueId) {
 
-    /** Checks both parts. */
+    /**
+     * Checks both parts.
+     * @param entryUuid the server id of the DocumentReference
+     * @param uniqueId the uniqueId, {@code urn:oid:…} or {@code urn:uuid:…}
+     */
     public DocumentId {
         Objects.requireNonNull(entryUuid, "entryUuid");
         uniqueId = UniqueIds.normalise(uniqueId);

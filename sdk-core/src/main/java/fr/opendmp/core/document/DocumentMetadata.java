@@ -55,7 +55,27 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
         Optional<Author> legalAuthenticator, Confidentiality confidentiality, Set<Visibility> visibility,
         Optional<String> description, List<Code> events) {
 
-    /** Checks presence of every part and copies collections. */
+    /**
+     * Checks presence of every part and copies collections.
+     * @param uniqueId the uniqueId ({@code urn:oid:…} / {@code urn:uuid:…})
+     * @param type typeCode
+     * @param classCode classCode
+     * @param format formatCode
+     * @param facilityType healthcareFacilityTypeCode
+     * @param practiceSetting practiceSettingCode
+     * @param title the title
+     * @param contentType the mime type of the content
+     * @param language the language ({@code fr-FR})
+     * @param creationTime when the producer created the document
+     * @param serviceStart start of the act
+     * @param serviceEnd end of the act, if any
+     * @param authors the authors (at least one)
+     * @param legalAuthenticator the legal authenticator, if any
+     * @param confidentiality the confidentiality level
+     * @param visibility the DMP visibility flags
+     * @param description comments, if any
+     * @param events the documented acts (eventCodeList)
+     */
     public DocumentMetadata {
         uniqueId = UniqueIds.normalise(uniqueId);
         Objects.requireNonNull(type, "type");
@@ -128,20 +148,29 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
         private Builder() {
         }
 
-        /** @return this; the uniqueId (OID, UUID or their URN) */
+        /**
+         * @param value the unique id
+         * @return this; the uniqueId (OID, UUID or their URN)
+         */
         public Builder uniqueId(String value) {
             this.uniqueId = value;
             return this;
         }
 
-        /** @return this; a common type: also gives the default class, format and mime type */
+        /**
+         * @param value the type
+         * @return this; a common type: also gives the default class, format and mime type
+         */
         public Builder type(DocumentType value) {
             this.documentType = value;
             this.type = value.code();
             return this;
         }
 
-        /** @return this; any J07 type code (then set the class, format and content type) */
+        /**
+         * @param value the type
+         * @return this; any J07 type code (then set the class, format and content type)
+         */
         public Builder type(Code value) {
             this.documentType = null;
             this.type = value;
@@ -149,6 +178,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
         }
 
         /**
+         * @param value the class code
          * @return this; the class, when the type is not in the ANS tables (a strict check refuses a
          *     class that differs from the one the tables give for a known type)
          */
@@ -157,103 +187,154 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
             return this;
         }
 
-        /** @return this; the table used to derive the class from the type */
+        /**
+         * @param value the type class table
+         * @return this; the table used to derive the class from the type
+         */
         public Builder typeClassTable(TypeClassTable value) {
             this.classes = Objects.requireNonNull(value, "typeClassTable");
             return this;
         }
 
-        /** @return this; the format code */
+        /**
+         * @param value the format
+         * @return this; the format code
+         */
         public Builder format(Code value) {
             this.format = value;
             return this;
         }
 
-        /** @return this; the care setting type (J02) */
+        /**
+         * @param value the facility type
+         * @return this; the care setting type (J02)
+         */
         public Builder facilityType(Code value) {
             this.facilityType = value;
             return this;
         }
 
-        /** @return this; the practice setting (J04) */
+        /**
+         * @param value the practice setting
+         * @return this; the practice setting (J04)
+         */
         public Builder practiceSetting(Code value) {
             this.practiceSetting = value;
             return this;
         }
 
-        /** @return this; the title */
+        /**
+         * @param value the title
+         * @return this; the title
+         */
         public Builder title(String value) {
             this.title = value;
             return this;
         }
 
-        /** @return this; the mime type of the content */
+        /**
+         * @param value the content type
+         * @return this; the mime type of the content
+         */
         public Builder contentType(String value) {
             this.contentType = value;
             return this;
         }
 
-        /** @return this; the language (default {@code fr-FR}) */
+        /**
+         * @param value the language
+         * @return this; the language (default {@code fr-FR})
+         */
         public Builder language(String value) {
             this.language = value;
             return this;
         }
 
-        /** @return this; creation time of the document */
+        /**
+         * @param value the creation time
+         * @return this; creation time of the document
+         */
         public Builder creationTime(OffsetDateTime value) {
             this.creationTime = value;
             return this;
         }
 
-        /** @return this; start of the act */
+        /**
+         * @param value the service start
+         * @return this; start of the act
+         */
         public Builder serviceStart(OffsetDateTime value) {
             this.serviceStart = value;
             return this;
         }
 
-        /** @return this; end of the act */
+        /**
+         * @param value the service end
+         * @return this; end of the act
+         */
         public Builder serviceEnd(OffsetDateTime value) {
             this.serviceEnd = value;
             return this;
         }
 
-        /** @return this; adds an author */
+        /**
+         * @param value the author
+         * @return this; adds an author
+         */
         public Builder author(Author value) {
             this.authors.add(Objects.requireNonNull(value, "author"));
             return this;
         }
 
-        /** @return this; the legal authenticator */
+        /**
+         * @param value the legal authenticator
+         * @return this; the legal authenticator
+         */
         public Builder legalAuthenticator(Author value) {
             this.legalAuthenticator = value;
             return this;
         }
 
-        /** @return this; the confidentiality level (default normal) */
+        /**
+         * @param value the confidentiality
+         * @return this; the confidentiality level (default normal)
+         */
         public Builder confidentiality(Confidentiality value) {
             this.confidentiality = Objects.requireNonNull(value, "confidentiality");
             return this;
         }
 
-        /** @return this; adds a visibility flag */
+        /**
+         * @param value the visibility
+         * @return this; adds a visibility flag
+         */
         public Builder visibility(Visibility value) {
             this.visibility.add(Objects.requireNonNull(value, "visibility"));
             return this;
         }
 
-        /** @return this; comments */
+        /**
+         * @param value the description
+         * @return this; comments
+         */
         public Builder description(String value) {
             this.description = value;
             return this;
         }
 
-        /** @return this; adds a documented act */
+        /**
+         * @param value the event
+         * @return this; adds a documented act
+         */
         public Builder event(Code value) {
             this.events.add(Objects.requireNonNull(value, "event"));
             return this;
         }
 
-        /** @return this; how strictly the codes are checked (default strict) */
+        /**
+         * @param value the value set check
+         * @return this; how strictly the codes are checked (default strict)
+         */
         public Builder valueSetCheck(ValueSetCheck value) {
             this.check = Objects.requireNonNull(value, "valueSetCheck");
             return this;
@@ -264,6 +345,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * default: type in JDV_J66, class in JDV_J57) or another CI-SIS exchange (type in JDV_J07,
          * class in JDV_J06). Not checked in {@link ValueSetCheck#LENIENT} mode.
          *
+         * @param value the target
          * @return this
          */
         public Builder target(DocumentTarget value) {

@@ -22,7 +22,10 @@ public enum DocumentStatus {
         return wire;
     }
 
-    /** @return the status of a FHIR value, if known */
+    /**
+     * @param value the from wire
+     * @return the status of a FHIR value, if known
+     */
     public static Optional<DocumentStatus> fromWire(String value) {
         for (DocumentStatus s : values()) {
             if (s.wire.equals(value)) {

@@ -54,7 +54,12 @@ public record DocumentType(Code code, Code defaultFormat, String defaultContentT
     public static final DocumentType CR_CONSULTATION = new DocumentType(
             Code.of(CodeSystems.LOINC, "11488-4", "CR ou fiche de consultation ou de visite"), PDF, CDA);
 
-    /** Checks every part. */
+    /**
+     * Checks every part.
+     * @param code the type code (LOINC or TRE_A05)
+     * @param defaultFormat the default format code (JDV_J10)
+     * @param defaultContentType the default mime type of the content
+     */
     public DocumentType {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(defaultFormat, "defaultFormat");

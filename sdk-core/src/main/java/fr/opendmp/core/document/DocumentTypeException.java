@@ -27,7 +27,9 @@ public final class DocumentTypeException extends DmpClientException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized: see {@link #reason()}. */
     private final Reason reason;
+    /** Serialized: see {@link #type()}. */
     private final Code type;
 
     /**

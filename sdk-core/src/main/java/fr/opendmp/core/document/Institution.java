@@ -10,7 +10,11 @@ import java.util.Objects;
  */
 public record Institution(String idNat, String name) {
 
-    /** Checks both parts. */
+    /**
+     * Checks both parts.
+     * @param idNat the structure's national id (IdNat_Struct, system 1.2.250.1.71.4.2.2)
+     * @param name the structure's name
+     */
     public Institution {
         Objects.requireNonNull(idNat, "idNat");
         Objects.requireNonNull(name, "name");

@@ -58,7 +58,13 @@ public final class TypeClassTable {
      */
     public record Entry(Code type, Code classCode, boolean inJ07, boolean inJ66) {
 
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         * @param type the typeCode (LOINC, TRE_A05 or TRE_A12)
+         * @param classCode its class (TRE_A03, or the TRE_A10 signature URN for E1762)
+         * @param inJ07 whether it is a current CI-SIS type (JDV_J07-XdsTypeCode-CISIS)
+         * @param inJ66 whether the DMP accepts it (JDV_J66-TypeCode-DMP)
+         */
         public Entry {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(classCode, "classCode");
@@ -73,7 +79,11 @@ public final class TypeClassTable {
      */
     public record ClassEntry(Code classCode, boolean inJ57) {
 
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         * @param classCode its class (TRE_A03, or the TRE_A10 signature URN for E1762)
+         * @param inJ57 whether the DMP accepts it (JDV_J57-ClassCode-DMP)
+         */
         public ClassEntry {
             Objects.requireNonNull(classCode, "classCode");
         }
@@ -90,7 +100,14 @@ public final class TypeClassTable {
      */
     public record Source(String name, String oid, String version, String canonical, Optional<String> published) {
 
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         * @param name the NOS name (e.g. {@code ASS_X16-CorrespondanceType-Classe-DMP})
+         * @param oid its OID
+         * @param version the NOS version label (e.g. {@code 20240927120000})
+         * @param canonical its NOS canonical URL
+         * @param published where the ANS publishes it in readable form, if known
+         */
         public Source {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(oid, "oid");
@@ -140,6 +157,8 @@ public final class TypeClassTable {
      * type is neither in J07 nor in J66, so a strict check refuses it: use it with
      * {@link ValueSetCheck#LENIENT} only for types the receiver is known to accept.
      *
+     * @param type the typeCode (LOINC, TRE_A05 or TRE_A12)
+     * @param classCode its class (TRE_A03, or the TRE_A10 signature URN for E1762)
      * @return a copy of this table where {@code type} maps to {@code classCode}
      */
     public TypeClassTable with(Code type, Code classCode) {
@@ -160,12 +179,18 @@ public final class TypeClassTable {
         return new TypeClassTable(version + "+local", sources, cls, copy);
     }
 
-    /** @return the class of a type, if the table knows the type */
+    /**
+     * @param type the typeCode (LOINC, TRE_A05 or TRE_A12)
+     * @return the class of a type, if the table knows the type
+     */
     public Optional<Code> classOf(Code type) {
         return entry(type).map(Entry::classCode);
     }
 
-    /** @return the table's row for a type, if it knows the type */
+    /**
+     * @param type the typeCode (LOINC, TRE_A05 or TRE_A12)
+     * @return the table's row for a type, if it knows the type
+     */
     public Optional<Entry> entry(Code type) {
         return Optional.ofNullable(types.get(key(Objects.requireNonNull(type, "type"))));
     }
@@ -204,6 +229,7 @@ public final class TypeClassTable {
     }
 
     /**
+     * @param type the typeCode (LOINC, TRE_A05 or TRE_A12)
      * @return the class of a type, whatever the target
      * @throws DocumentTypeException {@code UNKNOWN_TYPE} if the table does not know the type
      */
@@ -211,12 +237,19 @@ public final class TypeClassTable {
         return require(type).classCode();
     }
 
-    /** @return whether the DMP accepts the type (JDV_J66-TypeCode-DMP) */
+    /**
+     * @param type the typeCode (LOINC, TRE_A05 or TRE_A12)
+     * @return whether the DMP accepts the type (JDV_J66-TypeCode-DMP)
+     */
     public boolean allowedInDmp(Code type) {
         return entry(type).map(Entry::inJ66).orElse(false);
     }
 
-    /** @return whether the class is one the target accepts (J57 for the DMP, J06 otherwise) */
+    /**
+     * @param classCode its class (TRE_A03, or the TRE_A10 signature URN for E1762)
+     * @param target where the document goes ({@link DocumentTarget#DMP}: J66 is checked)
+     * @return whether the class is one the target accepts (J57 for the DMP, J06 otherwise)
+     */
     public boolean acceptsClass(Code classCode, DocumentTarget target) {
         Objects.requireNonNull(target, "target");
         ClassEntry e = classes.get(key(Objects.requireNonNull(classCode, "classCode")));

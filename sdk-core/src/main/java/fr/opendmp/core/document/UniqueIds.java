@@ -16,6 +16,8 @@ public final class UniqueIds {
      * Normalises a uniqueId: a bare OID becomes {@code urn:oid:<oid>}, a bare UUID
      * {@code urn:uuid:<uuid>}; URNs are checked.
      *
+     * @param uniqueId the unique id
+     * @return the normalised uniqueId (a URN)
      * @throws IllegalArgumentException if it is neither an OID nor a UUID
      */
     public static String normalise(String uniqueId) {

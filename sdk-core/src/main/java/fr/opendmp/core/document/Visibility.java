@@ -16,7 +16,10 @@ public enum Visibility {
         return Code.of(CodeSystems.TRE_A07, name());
     }
 
-    /** @return the flag of a TRE_A07 code, if it is one */
+    /**
+     * @param code the code
+     * @return the flag of a TRE_A07 code, if it is one
+     */
     public static Optional<Visibility> fromCode(String code) {
         for (Visibility v : values()) {
             if (v.name().equals(code)) {

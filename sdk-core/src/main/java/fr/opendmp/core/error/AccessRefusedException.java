@@ -5,6 +5,7 @@ public class AccessRefusedException extends DmpServiceException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized: see {@link #reason()}. */
     private final AccessRefusal reason;
 
     /**

@@ -27,10 +27,15 @@ public abstract class DmpException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized: see {@link #retryable()}. */
     private final boolean retryable;
+    /** Serialized: see {@link #hint()}. */
     private final String hint;
+    /** Serialized: see {@link #httpStatus()}. */
     private final Optional<Integer> httpStatus;
+    /** Serialized: see {@link #requestId()}. */
     private final Optional<String> requestId;
+    /** Serialized: see {@link #issues()}. */
     private final List<OutcomeIssue> issues;
 
     DmpException(String message, Details details, Throwable cause) {
@@ -82,7 +87,14 @@ public abstract class DmpException extends RuntimeException {
     public record Details(boolean retryable, String hint, Optional<Integer> httpStatus, Optional<String> requestId,
             List<OutcomeIssue> issues) {
 
-        /** Checks every part and copies the issues. */
+        /**
+         * Checks every part and copies the issues.
+         * @param retryable whether retrying may succeed
+         * @param hint what to do next ("" when nothing useful can be said)
+         * @param httpStatus the HTTP status, if any
+         * @param requestId the request id, if any
+         * @param issues the service's issues
+         */
         public Details {
             Objects.requireNonNull(hint, "hint");
             Objects.requireNonNull(httpStatus, "httpStatus");
@@ -90,17 +102,26 @@ public abstract class DmpException extends RuntimeException {
             issues = List.copyOf(issues);
         }
 
-        /** @return details of an error that retrying will not fix, with nothing but a hint */
+        /**
+         * @param hint what to do next ("" when nothing useful can be said)
+         * @return details of an error that retrying will not fix, with nothing but a hint
+         */
         public static Details of(String hint) {
             return new Details(false, hint, Optional.empty(), Optional.empty(), List.of());
         }
 
-        /** @return details of an error that may pass, with nothing but a hint */
+        /**
+         * @param hint what to do next ("" when nothing useful can be said)
+         * @return details of an error that may pass, with nothing but a hint
+         */
         public static Details retryable(String hint) {
             return new Details(true, hint, Optional.empty(), Optional.empty(), List.of());
         }
 
-        /** @return these details with the request id set */
+        /**
+         * @param id the id
+         * @return these details with the request id set
+         */
         public Details withRequestId(String id) {
             return new Details(retryable, hint, httpStatus, Optional.of(id), issues);
         }

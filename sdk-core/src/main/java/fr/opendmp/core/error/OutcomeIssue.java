@@ -16,7 +16,15 @@ import java.util.Optional;
 public record OutcomeIssue(String severity, String code, Optional<String> ruleId,
         Optional<String> diagnostics, Optional<String> expression) {
 
-    /** Checks that every part is present. */
+    /**
+     * Checks that every part is present.
+     * @param severity {@code fatal}, {@code error}, {@code warning} or {@code information}
+     * @param code the FHIR issue type ({@code invalid}, {@code forbidden}, {@code not-found}…)
+     * @param ruleId the rule identifier in {@code issue.details.coding.code}, when the server gives one
+     *     (the fake DMP gives e.g. {@code DUPLICATE_UNIQUEID})
+     * @param diagnostics the server's explanation, if any
+     * @param expression the FHIRPath of the faulty element, if any
+     */
     public OutcomeIssue {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");

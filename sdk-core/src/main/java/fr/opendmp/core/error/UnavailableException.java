@@ -8,6 +8,7 @@ public class UnavailableException extends DmpServiceException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized: see {@link #retryAfter()}. */
     private final Duration retryAfter;
 
     /**

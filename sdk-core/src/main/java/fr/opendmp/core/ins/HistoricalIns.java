@@ -15,7 +15,13 @@ import java.util.Optional;
 public record HistoricalIns(Ins ins, Optional<String> startDate, Optional<String> endDate,
         Optional<String> matriculeType) {
 
-    /** Checks that each part is present. */
+    /**
+     * Checks that each part is present.
+     * @param ins the former INS
+     * @param startDate when it started to apply, as INSi wrote it, if given
+     * @param endDate when it stopped applying, as INSi wrote it, if given
+     * @param matriculeType INSi's {@code TypeMatricule}, if given
+     */
     public HistoricalIns {
         Objects.requireNonNull(ins, "ins");
         Objects.requireNonNull(startDate, "startDate");
@@ -23,7 +29,10 @@ public record HistoricalIns(Ins ins, Optional<String> startDate, Optional<String
         Objects.requireNonNull(matriculeType, "matriculeType");
     }
 
-    /** @return a historical INS with no dates nor type */
+    /**
+     * @param ins the former INS
+     * @return a historical INS with no dates nor type
+     */
     public static HistoricalIns of(Ins ins) {
         return new HistoricalIns(ins, Optional.empty(), Optional.empty(), Optional.empty());
     }

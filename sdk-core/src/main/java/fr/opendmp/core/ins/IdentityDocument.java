@@ -44,7 +44,14 @@ public record IdentityDocument(Type type, String checkedBy, Instant checkedAt, O
         }
     }
 
-    /** Checks that each part is present and that a minor's document comes with a parent's ID. */
+    /**
+     * Checks that each part is present and that a minor's document comes with a parent's ID.
+     * @param type the kind of document
+     * @param checkedBy who checked it (an operator identifier, not a patient datum)
+     * @param checkedAt when it was checked
+     * @param parentDocument for {@link Type#BIRTH_CERTIFICATE} and {@link Type#FAMILY_BOOKLET}: the
+     *     parent's identity document type that was checked with it
+     */
     public IdentityDocument {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(checkedBy, "checkedBy");

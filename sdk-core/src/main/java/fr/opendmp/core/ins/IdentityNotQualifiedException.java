@@ -19,6 +19,7 @@ public class IdentityNotQualifiedException extends DmpClientException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized: see {@link #status()}. */
     private final IdentityStatus status;
 
     /**

@@ -41,7 +41,18 @@ public record IdentityTraits(String birthName, String firstBirthFirstName, List<
         String birthDate, Sex sex, Optional<String> birthPlaceCode, Optional<String> usedName,
         Optional<String> usedFirstName) {
 
-    /** Normalises and checks every trait. */
+    /**
+     * Normalises and checks every trait.
+     * @param birthName the nom de naissance, normalised
+     * @param firstBirthFirstName the premier prénom: the first entry of the list, or a leading run of
+     *     entries joined by a space that an operator confirmed (compound first name written with a space)
+     * @param birthFirstNames the birth first names, in civil-status order, normalised
+     * @param birthDate {@code YYYY-MM-DD}, month 00–12 and day 00–31 (00 = unknown)
+     * @param sex the sex
+     * @param birthPlaceCode the 5-character INSEE COG code of the birth place ({@code 99xxx} abroad)
+     * @param usedName the nom utilisé, if any (never matched on)
+     * @param usedFirstName the prénom utilisé, if any (never matched on)
+     */
     public IdentityTraits {
         birthName = TraitNormalization.name(Trait.BIRTH_NAME, birthName);
         Objects.requireNonNull(birthFirstNames, "birthFirstNames");

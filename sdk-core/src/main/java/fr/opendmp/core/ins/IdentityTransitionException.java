@@ -30,6 +30,7 @@ public final class IdentityTransitionException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized: see {@link #reason()}. */
     private final Reason reason;
     private final transient List<TraitDifference> differences;
 

@@ -20,24 +20,38 @@ import java.util.Objects;
  */
 public record Ins(InsMatricule matricule, InsOid oid) {
 
-    /** Checks that both parts are present; the matricule takes the kind the OID says. */
+    /**
+     * Checks that both parts are present; the matricule takes the kind the OID says.
+     * @param matricule the 15-character matricule
+     * @param oid which kind of matricule it is (NIR, NIA, test, demonstration)
+     */
     public Ins {
         Objects.requireNonNull(matricule, "matricule");
         Objects.requireNonNull(oid, "oid");
         matricule = matricule.withKind(oid.kind());
     }
 
-    /** @return an INS-NIR (production OID) from the 15-character value */
+    /**
+     * @param matricule15 the matricule15
+     * @return an INS-NIR (production OID) from the 15-character value
+     */
     public static Ins nir(String matricule15) {
         return new Ins(InsMatricule.parse(matricule15), InsOid.NIR);
     }
 
-    /** @return an INS-NIA (production OID) from the 15-character value */
+    /**
+     * @param matricule15 the matricule15
+     * @return an INS-NIA (production OID) from the 15-character value
+     */
     public static Ins nia(String matricule15) {
         return new Ins(InsMatricule.parse(matricule15, MatriculeKind.NIA), InsOid.NIA);
     }
 
-    /** @return an INS from its parts */
+    /**
+     * @param matricule the 15-character matricule
+     * @param oid which kind of matricule it is (NIR, NIA, test, demonstration)
+     * @return an INS from its parts
+     */
     public static Ins of(InsMatricule matricule, InsOid oid) {
         return new Ins(matricule, oid);
     }
@@ -46,6 +60,8 @@ public record Ins(InsMatricule matricule, InsOid oid) {
      * Parses a FHIR token {@code system|value} such as
      * {@code urn:oid:1.2.250.1.213.1.4.8|279119913400976}.
      *
+     * @param token the token
+     * @return the ins
      * @throws IllegalArgumentException if the system is not an INS OID or the value is invalid
      */
     public static Ins fromFhirToken(String token) {

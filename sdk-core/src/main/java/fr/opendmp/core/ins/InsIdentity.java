@@ -25,6 +25,13 @@ public record InsIdentity(Ins ins, List<HistoricalIns> history, String birthName
     /**
      * Checks that each part is present and that the traits are readable as {@link IdentityTraits}.
      *
+     * @param ins the active INS ({@code INSACTIF})
+     * @param history the former INS ({@code INSHISTO}), possibly empty
+     * @param birthName {@code NomNaissance}, verbatim
+     * @param birthFirstNames {@code ListePrenom}, verbatim (space-separated)
+     * @param sex {@code Sexe}, verbatim
+     * @param birthDate {@code DateNaissance}, verbatim
+     * @param birthPlaceCode {@code LieuNaissance}, verbatim, if returned
      * @throws InvalidTraitException if INSi returned a trait the SDK cannot read
      */
     public InsIdentity {
@@ -43,7 +50,10 @@ public record InsIdentity(Ins ins, List<HistoricalIns> history, String birthName
         return toTraits(birthName, birthFirstNames, sex, birthDate, birthPlaceCode);
     }
 
-    /** @return whether the INS is the active one or one of the former ones */
+    /**
+     * @param other the other one
+     * @return whether the INS is the active one or one of the former ones
+     */
     public boolean knows(Ins other) {
         Objects.requireNonNull(other, "other");
         return sameMatricule(ins, other) || history.stream().anyMatch(h -> sameMatricule(h.ins(), other));

@@ -40,7 +40,12 @@ public record InsMatricule(String number, String key, MatriculeKind kind) {
     private static final int NUMBER_LENGTH = 13;
     private static final int KEY_LENGTH = 2;
 
-    /** Checks the canonical parts; prefer {@link #of(String, String)} or {@link #parse(String)}. */
+    /**
+     * Checks the canonical parts; prefer {@link #of(String, String)} or {@link #parse(String)}.
+     * @param number the 13 characters (digits, with {@code 2A}/{@code 2B} at positions 6–7)
+     * @param key the 2-digit key, {@code 01}–{@code 97}
+     * @param kind NIR or NIA, as the assigning authority says (the digits cannot tell)
+     */
     public InsMatricule {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(key, "key");
@@ -53,6 +58,9 @@ public record InsMatricule(String number, String key, MatriculeKind kind) {
      * Builds a matricule from canonical parts, as INSi returns them or as they are stored:
      * exactly 13 + 2 characters, upper case, no spaces.
      *
+     * @param number13 the 13 characters before the key (Corsica {@code 2A}/{@code 2B} allowed)
+     * @param key2 the key2
+     * @return the ins matricule
      * @throws InvalidMatriculeException if a rule is broken
      */
     public static InsMatricule of(String number13, String key2) {
@@ -63,6 +71,10 @@ public record InsMatricule(String number, String key, MatriculeKind kind) {
      * Like {@link #of(String, String)} for a matricule whose kind the assigning authority gave
      * (INSi returns it with its OID).
      *
+     * @param number13 the 13 characters before the key (Corsica {@code 2A}/{@code 2B} allowed)
+     * @param key2 the key2
+     * @param kind NIR or NIA, as the assigning authority says (the digits cannot tell)
+     * @return the ins matricule
      * @throws InvalidMatriculeException if a rule is broken
      */
     public static InsMatricule of(String number13, String key2, MatriculeKind kind) {
@@ -73,6 +85,8 @@ public record InsMatricule(String number, String key, MatriculeKind kind) {
      * Parses the 15-character value as typed or scanned: spaces, dots and lower case are accepted
      * and removed.
      *
+     * @param text the text
+     * @return the ins matricule
      * @throws InvalidMatriculeException if a rule is broken (the message says which)
      */
     public static InsMatricule parse(String text) {
@@ -82,6 +96,9 @@ public record InsMatricule(String number, String key, MatriculeKind kind) {
     /**
      * Like {@link #parse(String)} for a matricule of a known kind.
      *
+     * @param text the text
+     * @param kind NIR or NIA, as the assigning authority says (the digits cannot tell)
+     * @return the ins matricule
      * @throws InvalidMatriculeException if a rule is broken (the message says which)
      */
     public static InsMatricule parse(String text, MatriculeKind kind) {
@@ -96,7 +113,10 @@ public record InsMatricule(String number, String key, MatriculeKind kind) {
         return new InsMatricule(canonical.substring(0, NUMBER_LENGTH), canonical.substring(NUMBER_LENGTH), kind);
     }
 
-    /** @return whether {@link #parse(String)} would accept the text */
+    /**
+     * @param text the text
+     * @return whether {@link #parse(String)} would accept the text
+     */
     public static boolean isValid(String text) {
         if (text == null) {
             return false;
@@ -113,6 +133,8 @@ public record InsMatricule(String number, String key, MatriculeKind kind) {
      * Computes the key of a 13-character number: {@code 97 − (N mod 97)}, Corsica {@code 2A} read
      * as 19 and {@code 2B} as 18.
      *
+     * @param number13 the 13 characters before the key (Corsica {@code 2A}/{@code 2B} allowed)
+     * @return the two-digit key
      * @throws InvalidMatriculeException if the number itself is malformed
      */
     public static String computeKey(String number13) {
@@ -121,7 +143,10 @@ public record InsMatricule(String number, String key, MatriculeKind kind) {
         return keyOf(number13);
     }
 
-    /** @return the same matricule, of the given kind */
+    /**
+     * @param newKind the new kind
+     * @return the same matricule, of the given kind
+     */
     public InsMatricule withKind(MatriculeKind newKind) {
         return newKind == kind ? this : new InsMatricule(number, key, newKind);
     }

@@ -69,6 +69,7 @@ public enum InsOid {
     /**
      * Finds the OID from its dotted form or its {@code urn:oid:} system.
      *
+     * @param oidOrSystem the oid or system
      * @return the OID, or empty if it is not an INS OID
      */
     public static Optional<InsOid> find(String oidOrSystem) {
@@ -80,6 +81,8 @@ public enum InsOid {
     /**
      * Like {@link #find(String)}, but an unknown OID is an error.
      *
+     * @param oidOrSystem the oid or system
+     * @return the ins oid
      * @throws IllegalArgumentException if the OID is not an INS OID
      */
     public static InsOid of(String oidOrSystem) {

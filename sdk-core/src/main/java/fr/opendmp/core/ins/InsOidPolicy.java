@@ -3,7 +3,7 @@ package fr.opendmp.core.ins;
 import java.util.Objects;
 
 /**
- * Which INS OIDs a client lets through, per environment (ins.md §3): in production, fictitious
+ * Which INS OIDs a client lets through, per environment (INS OIDs of the ANS INS implementation guide): in production, fictitious
  * test and demonstration patients ({@code 1.2.250.1.213.1.4.10}/{@code .11}) must never reach a
  * real service; on a test platform, a production OID is allowed but worth a warning.
  */

@@ -28,6 +28,7 @@ public final class InvalidMatriculeException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized: see {@link #reason()}. */
     private final Reason reason;
 
     InvalidMatriculeException(Reason reason, String message) {

@@ -36,7 +36,9 @@ public final class InvalidTraitException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized: see {@link #trait()}. */
     private final Trait trait;
+    /** Serialized: see {@link #reason()}. */
     private final Reason reason;
 
     /**

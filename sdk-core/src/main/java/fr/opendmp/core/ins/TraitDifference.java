@@ -16,7 +16,12 @@ import java.util.Optional;
  */
 public record TraitDifference(Trait trait, Optional<String> local, Optional<String> reference) {
 
-    /** Checks that each part is present. */
+    /**
+     * Checks that each part is present.
+     * @param trait the trait that differs
+     * @param local the local value (empty when the local identity lacks it)
+     * @param reference the value returned by INSi (empty when INSi returned none)
+     */
     public TraitDifference {
         Objects.requireNonNull(trait, "trait");
         Objects.requireNonNull(local, "local");

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The normalisation rules for names sent to INSi and compared with INSi traits (ins.md §4.2).
+ * The normalisation rules for names sent to INSi and compared with INSi traits (ANS INS implementation guide, "Guide d'implémentation de l'identité INS dans les logiciels").
  *
  * <ol>
  *   <li>Unicode NFD, combining marks dropped (É→E, Ç→C); ligatures Œ→OE, Æ→AE (ß→SS).</li>

@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <p>The card may carry several beneficiaries (children, twins): the operator must choose one
  * explicitly. The card holder's number is <b>never</b> the patient's INS. The exact RECVIT fields
- * are not public (ins.md §7, unsure); the SDK sends the fields below.
+ * are not public (CNAM INSi teleservice, unsure); the SDK sends the fields below.
  *
  * @param birthName the beneficiary's name as on the card, normalised
  * @param firstName the beneficiary's first name as on the card, normalised
@@ -21,7 +21,13 @@ import java.util.Optional;
 public record CarteVitaleBeneficiary(String birthName, String firstName, String birthDate,
         Optional<Integer> birthRank) {
 
-    /** Normalises and checks each part. */
+    /**
+     * Normalises and checks each part.
+     * @param birthName the beneficiary's name as on the card, normalised
+     * @param firstName the beneficiary's first name as on the card, normalised
+     * @param birthDate {@code YYYY-MM-DD} (may be non-calendar)
+     * @param birthRank the rang gémellaire (1, 2… for twins), if the card gives it
+     */
     public CarteVitaleBeneficiary {
         birthName = TraitNormalization.name(Trait.BIRTH_NAME, birthName);
         firstName = TraitNormalization.firstName(Trait.FIRST_BIRTH_FIRST_NAME, firstName);

@@ -207,22 +207,34 @@ public final class InsiClient implements AutoCloseable {
                 : new VerificationResult.TraitsChanged(current, diffs);
     }
 
-    /** @return {@link #searchByTraits(IdentityTraits)} asynchronously, on the client's executor */
+    /**
+     * @param traits the traits (used names are never sent)
+     * @return {@link #searchByTraits(IdentityTraits)} asynchronously, on the client's executor
+     */
     public CompletableFuture<InsiResult> searchByTraitsAsync(IdentityTraits traits) {
         return async(() -> searchByTraits(traits));
     }
 
-    /** @return {@link #search(PatientIdentity)} asynchronously, on the client's executor */
+    /**
+     * @param identity the local identity
+     * @return {@link #search(PatientIdentity)} asynchronously, on the client's executor
+     */
     public CompletableFuture<InsiResult> searchAsync(PatientIdentity identity) {
         return async(() -> search(identity));
     }
 
-    /** @return {@link #searchByVitale(CarteVitaleBeneficiary)} asynchronously, on the client's executor */
+    /**
+     * @param beneficiary the beneficiary the operator chose
+     * @return {@link #searchByVitale(CarteVitaleBeneficiary)} asynchronously, on the client's executor
+     */
     public CompletableFuture<InsiResult> searchByVitaleAsync(CarteVitaleBeneficiary beneficiary) {
         return async(() -> searchByVitale(beneficiary));
     }
 
-    /** @return {@link #verify(InsIdentity)} asynchronously, on the client's executor */
+    /**
+     * @param stored the INSi answer stored when the identity was retrieved
+     * @return {@link #verify(InsIdentity)} asynchronously, on the client's executor
+     */
     public CompletableFuture<VerificationResult> verifyAsync(InsIdentity stored) {
         return async(() -> verify(stored));
     }

@@ -19,6 +19,7 @@ public class InsiException extends DmpServiceException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Serialized: see {@link #faultCode()}. */
     private final Optional<String> faultCode;
 
     /**

@@ -25,7 +25,11 @@ public sealed interface InsiResult permits InsiResult.Found, InsiResult.NotFound
      * @param requestId the request id
      */
     record Found(InsIdentity identity, String requestId) implements InsiResult {
-        /** Checks each part. */
+        /**
+         * Checks each part.
+         * @param identity the identity, traits verbatim
+         * @param requestId the request id
+         */
         public Found {
             Objects.requireNonNull(identity, "identity");
             Objects.requireNonNull(requestId, "requestId");
@@ -49,7 +53,10 @@ public sealed interface InsiResult permits InsiResult.Found, InsiResult.NotFound
      * @param requestId the request id
      */
     record NotFound(String requestId) implements InsiResult {
-        /** Checks the request id. */
+        /**
+         * Checks the request id.
+         * @param requestId the request id
+         */
         public NotFound {
             Objects.requireNonNull(requestId, "requestId");
         }
@@ -67,7 +74,10 @@ public sealed interface InsiResult permits InsiResult.Found, InsiResult.NotFound
      * @param requestId the request id
      */
     record Multiple(String requestId) implements InsiResult {
-        /** Checks the request id. */
+        /**
+         * Checks the request id.
+         * @param requestId the request id
+         */
         public Multiple {
             Objects.requireNonNull(requestId, "requestId");
         }

@@ -57,7 +57,12 @@ public final class Qualification {
      * @param duration how long it took
      */
     public record Step(String name, String result, Duration duration) {
-        /** Checks each part. */
+        /**
+         * Checks each part.
+         * @param name what the step did
+         * @param result its outcome in plain words
+         * @param duration how long it took
+         */
         public Step {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(result, "result");
@@ -76,7 +81,14 @@ public final class Qualification {
      */
     public record QualificationReport(Outcome outcome, PatientIdentity identity, List<TraitDifference> differences,
             Optional<DmpException> failure, List<Step> steps) {
-        /** Checks and copies each part. */
+        /**
+         * Checks and copies each part.
+         * @param outcome why it ended there
+         * @param identity the identity reached (QUALIFIEE when {@link Outcome#QUALIFIED})
+         * @param differences the per-trait diff ({@link Outcome#TRAITS_MISMATCH} only)
+         * @param failure the INSi call's error ({@link Outcome#INSI_FAILED} only)
+         * @param steps the steps taken, in order
+         */
         public QualificationReport {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(identity, "identity");

@@ -16,7 +16,10 @@ public sealed interface VerificationResult permits VerificationResult.Confirmed,
      * @param current the fresh answer
      */
     record Confirmed(InsIdentity current) implements VerificationResult {
-        /** Checks the answer. */
+        /**
+         * Checks the answer.
+         * @param current the fresh answer
+         */
         public Confirmed {
             Objects.requireNonNull(current, "current");
         }
@@ -30,7 +33,11 @@ public sealed interface VerificationResult permits VerificationResult.Confirmed,
      * @param previous the stored INS, now historical
      */
     record MatriculeChanged(InsIdentity current, Ins previous) implements VerificationResult {
-        /** Checks each part. */
+        /**
+         * Checks each part.
+         * @param current the fresh answer
+         * @param previous the stored INS, now historical
+         */
         public MatriculeChanged {
             Objects.requireNonNull(current, "current");
             Objects.requireNonNull(previous, "previous");
@@ -45,7 +52,11 @@ public sealed interface VerificationResult permits VerificationResult.Confirmed,
      * @param differences what changed, trait by trait
      */
     record TraitsChanged(InsIdentity current, List<TraitDifference> differences) implements VerificationResult {
-        /** Checks each part. */
+        /**
+         * Checks each part.
+         * @param current the fresh answer
+         * @param differences what changed, trait by trait
+         */
         public TraitsChanged {
             Objects.requireNonNull(current, "current");
             differences = List.copyOf(differences);
@@ -58,7 +69,10 @@ public sealed interface VerificationResult permits VerificationResult.Confirmed,
      * @param answer what INSi answered
      */
     record NotConfirmed(InsiResult answer) implements VerificationResult {
-        /** Checks the answer. */
+        /**
+         * Checks the answer.
+         * @param answer what INSi answered
+         */
         public NotConfirmed {
             Objects.requireNonNull(answer, "answer");
         }

@@ -43,7 +43,23 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         Optional<OffsetDateTime> serviceFrom, Optional<OffsetDateTime> serviceTo, Optional<String> authorIdNat,
         Optional<Integer> pageSize) {
 
-    /** Checks and copies. */
+    /**
+     * Checks and copies.
+     * @param statuses the statuses wanted (default {@code current})
+     * @param archived archived documents only ({@code true}), non-archived only ({@code false}), or the
+     *     server's default (empty)
+     * @param types typeCodes (OR)
+     * @param classes classCodes (OR)
+     * @param formats formatCodes (OR)
+     * @param practiceSettings practiceSettingCodes (OR)
+     * @param facilityTypes healthcareFacilityTypeCodes (OR)
+     * @param createdFrom creationTime ≥
+     * @param createdTo creationTime ≤
+     * @param serviceFrom service period ≥
+     * @param serviceTo service period ≤
+     * @param authorIdNat author's IdNat_PS
+     * @param pageSize the page size ({@code _count}), if set
+     */
     public DocumentQuery {
         statuses = Set.copyOf(statuses);
         Objects.requireNonNull(archived, "archived");
@@ -95,79 +111,118 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         private Builder() {
         }
 
-        /** @return this; adds a status (current, superseded) */
+        /**
+         * @param value the status
+         * @return this; adds a status (current, superseded)
+         */
         public Builder status(DocumentStatus value) {
             statuses.add(Objects.requireNonNull(value, "status"));
             return this;
         }
 
-        /** @return this; archived only (true) or non-archived only (false) */
+        /**
+         * @param value whether archived
+         * @return this; archived only (true) or non-archived only (false)
+         */
         public Builder archived(boolean value) {
             archived = value;
             return this;
         }
 
-        /** @return this; adds a type */
+        /**
+         * @param value the type
+         * @return this; adds a type
+         */
         public Builder type(Code value) {
             types.add(Objects.requireNonNull(value, "type"));
             return this;
         }
 
-        /** @return this; adds a class */
+        /**
+         * @param value the class code
+         * @return this; adds a class
+         */
         public Builder classCode(Code value) {
             classes.add(Objects.requireNonNull(value, "classCode"));
             return this;
         }
 
-        /** @return this; adds a format */
+        /**
+         * @param value the format
+         * @return this; adds a format
+         */
         public Builder format(Code value) {
             formats.add(Objects.requireNonNull(value, "format"));
             return this;
         }
 
-        /** @return this; adds a practice setting */
+        /**
+         * @param value the practice setting
+         * @return this; adds a practice setting
+         */
         public Builder practiceSetting(Code value) {
             practiceSettings.add(Objects.requireNonNull(value, "practiceSetting"));
             return this;
         }
 
-        /** @return this; adds a facility type */
+        /**
+         * @param value the facility type
+         * @return this; adds a facility type
+         */
         public Builder facilityType(Code value) {
             facilityTypes.add(Objects.requireNonNull(value, "facilityType"));
             return this;
         }
 
-        /** @return this; created at or after */
+        /**
+         * @param value the created from
+         * @return this; created at or after
+         */
         public Builder createdFrom(OffsetDateTime value) {
             createdFrom = value;
             return this;
         }
 
-        /** @return this; created at or before */
+        /**
+         * @param value the created to
+         * @return this; created at or before
+         */
         public Builder createdTo(OffsetDateTime value) {
             createdTo = value;
             return this;
         }
 
-        /** @return this; act at or after */
+        /**
+         * @param value the service from
+         * @return this; act at or after
+         */
         public Builder serviceFrom(OffsetDateTime value) {
             serviceFrom = value;
             return this;
         }
 
-        /** @return this; act at or before */
+        /**
+         * @param value the service to
+         * @return this; act at or before
+         */
         public Builder serviceTo(OffsetDateTime value) {
             serviceTo = value;
             return this;
         }
 
-        /** @return this; written by this professional (IdNat_PS) */
+        /**
+         * @param idNatPs the professional's national identifier (IdNat_PS)
+         * @return this; written by this professional (IdNat_PS)
+         */
         public Builder author(String idNatPs) {
             authorIdNat = idNatPs;
             return this;
         }
 
-        /** @return this; page size */
+        /**
+         * @param value the page size
+         * @return this; page size
+         */
         public Builder pageSize(int value) {
             pageSize = value;
             return this;

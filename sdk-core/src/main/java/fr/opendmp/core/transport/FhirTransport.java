@@ -26,7 +26,12 @@ import java.util.Set;
 public record FhirTransport(URI endpoint, DeleteStrategy deleteStrategy, boolean uniqueIdAlsoAsIdentifier)
         implements DmpTransport {
 
-    /** Checks every part. */
+    /**
+     * Checks every part.
+     * @param endpoint the FHIR base URL (http or https)
+     * @param deleteStrategy how a logical delete (TD3.3c) is written
+     * @param uniqueIdAlsoAsIdentifier whether deposits repeat the uniqueId in {@code identifier}
+     */
     public FhirTransport {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(deleteStrategy, "deleteStrategy");
@@ -35,7 +40,10 @@ public record FhirTransport(URI endpoint, DeleteStrategy deleteStrategy, boolean
         }
     }
 
-    /** @return the FHIR transport at this base URL, with the default strategies */
+    /**
+     * @param endpoint the FHIR base URL (http or https)
+     * @return the FHIR transport at this base URL, with the default strategies
+     */
     public static FhirTransport at(URI endpoint) {
         return builder().endpoint(endpoint).build();
     }
@@ -72,21 +80,30 @@ public record FhirTransport(URI endpoint, DeleteStrategy deleteStrategy, boolean
             }
         }
 
-        /** @return this; the DMP's FHIR base URL (required) */
+        /**
+         * @param value the endpoint
+         * @return this; the DMP's FHIR base URL (required)
+         */
         public Builder endpoint(URI value) {
             once("endpoint");
             endpoint = Objects.requireNonNull(value, "endpoint");
             return this;
         }
 
-        /** @return this; how TD3.3c is written (open point; default {@link DeleteStrategy#ENTERED_IN_ERROR}) */
+        /**
+         * @param value the delete strategy
+         * @return this; how TD3.3c is written (open point; default {@link DeleteStrategy#ENTERED_IN_ERROR})
+         */
         public Builder deleteStrategy(DeleteStrategy value) {
             once("deleteStrategy");
             deleteStrategy = Objects.requireNonNull(value, "deleteStrategy");
             return this;
         }
 
-        /** @return this; also send the uniqueId in {@code identifier} (open point; default false) */
+        /**
+         * @param value whether unique id also as identifier
+         * @return this; also send the uniqueId in {@code identifier} (open point; default false)
+         */
         public Builder uniqueIdAlsoAsIdentifier(boolean value) {
             once("uniqueIdAlsoAsIdentifier");
             uniqueIdAlsoAsIdentifier = value;

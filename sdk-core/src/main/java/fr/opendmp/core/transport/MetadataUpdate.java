@@ -28,7 +28,11 @@ public sealed interface MetadataUpdate {
      * @param visible whether it is visible to them
      */
     record Visibility(Audience audience, boolean visible) implements MetadataUpdate {
-        /** Checks the audience. */
+        /**
+         * Checks the audience.
+         * @param audience the patient or the legal representatives
+         * @param visible whether it is visible to them
+         */
         public Visibility {
             Objects.requireNonNull(audience, "audience");
         }

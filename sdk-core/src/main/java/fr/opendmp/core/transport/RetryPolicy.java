@@ -27,7 +27,14 @@ import java.util.concurrent.ThreadLocalRandom;
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter,
         double jitter) {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     * @param maxAttempts total attempts, including the first (1 = no retry; at most 10)
+     * @param initialBackoff the first wait
+     * @param maxBackoff the longest computed wait
+     * @param maxRetryAfter the longest server-requested wait the client accepts
+     * @param jitter the random share taken off each computed wait, 0 to 1
+     */
     public RetryPolicy {
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
@@ -65,13 +72,19 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0);
     }
 
-    /** @return the longest wait before attempt {@code attempt + 1} (attempt counts from 1), before jitter */
+    /**
+     * @param attempt the attempt
+     * @return the longest wait before attempt {@code attempt + 1} (attempt counts from 1), before jitter
+     */
     public Duration backoff(int attempt) {
         long millis = initialBackoff.toMillis() << Math.min(Math.max(attempt, 1) - 1, 20);
         return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
     }
 
-    /** @return the wait before attempt {@code attempt + 1}, jitter applied */
+    /**
+     * @param attempt the attempt
+     * @return the wait before attempt {@code attempt + 1}, jitter applied
+     */
     public Duration jitteredBackoff(int attempt) {
         Duration full = backoff(attempt);
         if (jitter == 0 || full.isZero()) {

@@ -110,7 +110,7 @@ public final class SignedTestCredentials {
 
     /**
      * @param mode the VIHF {@code Authentification_Mode} (the fake DMP refuses consultation in
-     *     {@code INDIRECTE}, spec dmp-fhir.md §13)
+     *     {@code INDIRECTE}, business rules of the PDSM4DMP implementation guide)
      * @return a VIHF issuer for the test doctor in this mode, signing with the ORG SIGN certificate
      */
     public VihfIssuer vihfIssuer(AuthenticationMode mode) {

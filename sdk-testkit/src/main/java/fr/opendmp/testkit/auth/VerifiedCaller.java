@@ -41,7 +41,25 @@ public record VerifiedCaller(String nameId, String displayName, String authentic
     public record Role(String code, String codeSystem, String displayName) {
     }
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     * @param nameId {@code Subject/NameID} (IdNat_PS or structure-local id)
+     * @param displayName the display name
+     * @param authenticationMode {@code Authentification_Mode}
+     * @param structureId {@code Identifiant_Structure}, if any
+     * @param secteurActivite {@code Secteur_Activite}
+     * @param roles the roles, profession first
+     * @param accessMode the access mode (purpose of use)
+     * @param accessReason the bris de glace reason, if any
+     * @param patientCx the patient {@code resource-id} in CX form, if any
+     * @param resourceUrn {@code Ressource_URN}
+     * @param software {@code LPS_Nom} {@code LPS_Version}
+     * @param homologationId {@code LPS_ID_HOMOLOGATION_DMP}
+     * @param assertionId the assertion ID
+     * @param signerSubject the signing certificate's subject DN
+     * @param notOnOrAfter the end of validity, if stated
+     * @param warnings non-blocking remarks (e.g. an AudienceRestriction present)
+     */
     public VerifiedCaller {
         Objects.requireNonNull(nameId, "nameId");
         roles = List.copyOf(roles);

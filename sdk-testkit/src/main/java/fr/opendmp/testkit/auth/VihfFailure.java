@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record VihfFailure(Code code, Optional<String> attribute, String message) {
 
-    /** The failure codes (test kit proposal, auth.md §9). */
+    /** The failure codes (the test kit's own codes). */
     public enum Code {
         /** Not a well-formed, single SAML 2.0 assertion (DTD, several assertions, wrapping…). */
         VIHF_MALFORMED,
@@ -46,7 +46,12 @@ public record VihfFailure(Code code, Optional<String> attribute, String message)
         VIHF_REPLAYED
     }
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     * @param code the typed reason
+     * @param attribute the attribute or element at fault (e.g. {@code LPS_Nom}, {@code Signature}), if any
+     * @param message a plain-words explanation (never the patient's INS or a name)
+     */
     public VihfFailure {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(attribute, "attribute");

@@ -16,7 +16,10 @@ public sealed interface VihfVerification {
      * @param caller who called
      */
     record Accepted(VerifiedCaller caller) implements VihfVerification {
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         * @param caller who called
+         */
         public Accepted {
             Objects.requireNonNull(caller, "caller");
         }
@@ -33,7 +36,10 @@ public sealed interface VihfVerification {
      * @param failure the first check that failed
      */
     record Refused(VihfFailure failure) implements VihfVerification {
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         * @param failure the first check that failed
+         */
         public Refused {
             Objects.requireNonNull(failure, "failure");
         }

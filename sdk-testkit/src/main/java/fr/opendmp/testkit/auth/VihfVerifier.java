@@ -56,7 +56,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The fake VIHF verifier (auth.md §8.2). Checks, in this order: XML hardening and wrapping
+ * The fake VIHF verifier (the VIHF of the ANS CI-SIS "Volet transport synchrone pour client lourd"). Checks, in this order: XML hardening and wrapping
  * defence, signature, signing certificate, Issuer, TLS binding, time, audience, required
  * attributes, consistency with the mode, access mode, replay. Stops at the first failure and says
  * which check and which attribute failed. Thread-safe.

@@ -1,6 +1,6 @@
 package fr.opendmp.testkit.ca;
 
-/** The kinds of certificate the {@link TestCa} issues (auth.md §6). */
+/** The kinds of certificate the {@link TestCa} issues (IGC Santé certificate types). */
 public enum CertificateProfile {
     /** Structure TLS client: digitalSignature + keyEncipherment, EKU clientAuth. */
     ORG_AUTH_CLI,

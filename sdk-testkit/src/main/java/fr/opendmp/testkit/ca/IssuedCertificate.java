@@ -76,6 +76,7 @@ public final class IssuedCertificate {
     }
 
     /**
+     * @param password the store and key password
      * @return the PKCS#12 file bytes
      */
     public byte[] pkcs12Bytes(char[] password) {
@@ -89,6 +90,8 @@ public final class IssuedCertificate {
     }
 
     /**
+     * @param file the file
+     * @param password the store and key password
      * @return the file written (PKCS#12)
      */
     public Path writePkcs12(Path file, char[] password) {
@@ -130,6 +133,7 @@ public final class IssuedCertificate {
     }
 
     /**
+     * @param password the store and key password
      * @return the private key in encrypted PKCS#8 PEM (AES-256-CBC, PBKDF2)
      */
     public String encryptedPrivateKeyPem(char[] password) {
@@ -147,6 +151,8 @@ public final class IssuedCertificate {
     }
 
     /**
+     * @param file the file
+     * @param text the text
      * @return the file written
      */
     public static Path write(Path file, String text) {

@@ -44,7 +44,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A test IGC Santé: a root "OpenDMP TEST IGC Santé" and an intermediate that issue structure,
- * server and professional certificates on the fly, with realistic DNs (auth.md §6):
+ * server and professional certificates on the fly, with realistic DNs (after the ANS IGC Santé certificate policies):
  * {@code C=FR, ST=Paris (75), O=<organisation>, OU=<Struct_IdNat>, CN=<label>}. Thread-safe.
  *
  * <pre>{@code
@@ -89,6 +89,7 @@ public final class TestCa {
     }
 
     /**
+     * @param name the name
      * @return a CA with the given name and the system clock
      */
     public static TestCa create(String name) {
@@ -96,6 +97,8 @@ public final class TestCa {
     }
 
     /**
+     * @param name the name
+     * @param clock the clock
      * @return a CA whose validity periods are relative to the given clock
      */
     public static TestCa create(String name, Clock clock) {
@@ -131,6 +134,8 @@ public final class TestCa {
     }
 
     /**
+     * @param structureId the structure id
+     * @param organisation the organisation
      * @return a valid structure TLS client certificate
      */
     public IssuedCertificate structureAuthClient(String structureId, String organisation) {
@@ -138,6 +143,8 @@ public final class TestCa {
     }
 
     /**
+     * @param structureId the structure id
+     * @param organisation the organisation
      * @return a valid structure seal (ORG SIGN) certificate
      */
     public IssuedCertificate structureSign(String structureId, String organisation) {
@@ -152,6 +159,9 @@ public final class TestCa {
     }
 
     /**
+     * @param idNatPs the professional's national identifier (IdNat_PS)
+     * @param surname the surname
+     * @param givenName the given name
      * @return a valid professional (card-like) authentication certificate
      */
     public IssuedCertificate professional(String idNatPs, String surname, String givenName) {
@@ -159,13 +169,17 @@ public final class TestCa {
     }
 
     /**
+     * @param profile the profile
      * @return a request to customise (validity, usage…)
      */
     public Request issue(CertificateProfile profile) {
         return new Request(Objects.requireNonNull(profile, "profile"));
     }
 
-    /** Marks a certificate revoked; it appears in the next {@link #crl()}. */
+    /**
+     * Marks a certificate revoked; it appears in the next {@link #crl()}.
+     * @param certificate the certificate
+     */
     public void revoke(X509Certificate certificate) {
         revoked.put(certificate.getSerialNumber(), clock.instant());
     }
@@ -222,6 +236,8 @@ public final class TestCa {
         }
 
         /**
+         * @param id the id
+         * @param organisationName the organisation name
          * @return this request, for a structure ({@code OU} and {@code O})
          */
         public Request structure(String id, String organisationName) {
@@ -231,6 +247,9 @@ public final class TestCa {
         }
 
         /**
+         * @param idNatPs the professional's national identifier (IdNat_PS)
+         * @param surnameValue the surname value
+         * @param givenNameValue the given name value
          * @return this request, with a professional's IdNat_PS (CN), surname and given name
          */
         public Request professional(String idNatPs, String surnameValue, String givenNameValue) {
@@ -241,6 +260,7 @@ public final class TestCa {
         }
 
         /**
+         * @param value the common name
          * @return this request, with a CN label (default per profile, e.g. {@code DMP AUTH_CLI})
          */
         public Request commonName(String value) {
@@ -249,6 +269,7 @@ public final class TestCa {
         }
 
         /**
+         * @param names the names
          * @return this request, for server names (DNS names or IP addresses)
          */
         public Request hosts(String... names) {
@@ -257,6 +278,8 @@ public final class TestCa {
         }
 
         /**
+         * @param from the from
+         * @param to the to
          * @return this request, valid in the given period
          */
         public Request validity(Instant from, Instant to) {

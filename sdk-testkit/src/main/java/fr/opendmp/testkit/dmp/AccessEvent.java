@@ -22,7 +22,18 @@ import java.util.Optional;
 public record AccessEvent(Instant at, String idNatPs, Optional<String> patientIns, String action,
         AccessMode mode, Optional<String> reason, int status, List<String> ruleIds) {
 
-    /** Checks every field is present. */
+    /**
+     * Checks every field is present.
+     * @param at when the request was handled
+     * @param idNatPs the caller's IdNat_PS
+     * @param patientIns the patient concerned, if any (15-character matricule)
+     * @param action the transaction, e.g. {@code TD02}, {@code TD2}, {@code TD3.1}, {@code TD3.2}, {@code
+     *     TD3.3}
+     * @param mode the access mode of the credential
+     * @param reason the bris de glace reason, if any
+     * @param status the HTTP status answered
+     * @param ruleIds the rule ids of the refusal or of the warnings (empty when plainly accepted)
+     */
     public AccessEvent {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(idNatPs, "idNatPs");

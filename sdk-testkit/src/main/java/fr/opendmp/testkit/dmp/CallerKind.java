@@ -1,6 +1,6 @@
 package fr.opendmp.testkit.dmp;
 
-/** Who a caller is, for the visibility rules of spec §13. */
+/** Who a caller is, for the visibility rules of the PDSM4DMP implementation guide. */
 public enum CallerKind {
     /** A health professional (the usual LPS user). */
     PROFESSIONAL,

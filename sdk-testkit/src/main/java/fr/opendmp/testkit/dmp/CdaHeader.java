@@ -15,7 +15,14 @@ import java.util.Optional;
 public record CdaHeader(Optional<String> typeSystemOid, Optional<String> typeCode, Optional<String> title,
         Optional<String> patientIns) {
 
-    /** Checks the fields are present. */
+    /**
+     * Checks the fields are present.
+     * @param typeSystemOid {@code ClinicalDocument/code/@codeSystem}
+     * @param typeCode {@code ClinicalDocument/code/@code}
+     * @param title {@code ClinicalDocument/title}
+     * @param patientIns the INS matricule of {@code recordTarget/patientRole/id} (root an INS OID), if any:
+     *     the fake refuses a deposit whose subject is another patient ({@code 422 PATIENT_MISMATCH})
+     */
     public CdaHeader {
         Objects.requireNonNull(typeSystemOid, "typeSystemOid");
         Objects.requireNonNull(typeCode, "typeCode");

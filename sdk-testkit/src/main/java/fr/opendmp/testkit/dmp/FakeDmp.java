@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
- * An in-memory fake of the DMP FHIR interface on a loopback port (spec dmp-fhir.md): TD02, TD2,
- * TD2.1, TD3.1 (a/b), ITI-66, TD3.2, TD3.3a–d, with the access rules of §13, request validation
+ * An in-memory fake of the DMP FHIR interface on a loopback port (the PDSM4DMP implementation guide, https://interop.esante.gouv.fr/ig/fhir/pdsm4dmp): TD02, TD2,
+ * TD2.1, TD3.1 (a/b), ITI-66, TD3.2, TD3.3a–d, with the guide's access rules, request validation
  * (strict or lenient), an access history, fault injection and an admin API ({@code /admin}).
  *
  * <pre>{@code
@@ -67,7 +67,7 @@ public final class FakeDmp implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     static {
-        // per-connection request deadline and header size of the JDK server, unless set with -D
+        // no Nagle delay, per-connection request deadline and header size of the JDK server, unless set with -D
         HttpServerDefaults.apply();
     }
 
@@ -244,37 +244,65 @@ public final class FakeDmp implements AutoCloseable {
         return settings.defaultProfessional;
     }
 
-    /** Seeds (or replaces) a patient. */
+    /**
+     * Seeds (or replaces) a patient.
+     * @param patient the patient
+     * @return this fake dmp
+     */
     public FakeDmp seedPatient(FakePatient patient) {
         engine.store().putPatient(Objects.requireNonNull(patient, "patient"));
         return this;
     }
 
-    /** Seeds a professional (used by seed documents and the launcher). */
+    /**
+     * Seeds a professional (used by seed documents and the launcher).
+     * @param professional who calls
+     * @return this fake dmp
+     */
     public FakeDmp seedProfessional(FakeProfessional professional) {
         engine.store().putProfessional(Objects.requireNonNull(professional, "professional"));
         return this;
     }
 
-    /** The patient blocks this professional (no consultation, with or without authorization). */
+    /**
+     * The patient blocks this professional (no consultation, with or without authorization).
+     * @param ins the patient's INS
+     * @param idNatPs the professional's national identifier (IdNat_PS)
+     * @return this fake dmp
+     */
     public FakeDmp block(String ins, String idNatPs) {
         engine.store().setBlocked(new FakePatientKey(ins).value(), idNatPs, true);
         return this;
     }
 
-    /** Lifts a block. */
+    /**
+     * Lifts a block.
+     * @param ins the patient's INS
+     * @param idNatPs the professional's national identifier (IdNat_PS)
+     * @return this fake dmp
+     */
     public FakeDmp unblock(String ins, String idNatPs) {
         engine.store().setBlocked(new FakePatientKey(ins).value(), idNatPs, false);
         return this;
     }
 
-    /** Records the patient's authorization (consent to consultation) for this professional. */
+    /**
+     * Records the patient's authorization (consent to consultation) for this professional.
+     * @param ins the patient's INS
+     * @param idNatPs the professional's national identifier (IdNat_PS)
+     * @return this fake dmp
+     */
     public FakeDmp authorize(String ins, String idNatPs) {
         engine.store().setAuthorized(new FakePatientKey(ins).value(), idNatPs, true);
         return this;
     }
 
-    /** Records that this professional is NOT authorized for this patient (overrides the default). */
+    /**
+     * Records that this professional is NOT authorized for this patient (overrides the default).
+     * @param ins the patient's INS
+     * @param idNatPs the professional's national identifier (IdNat_PS)
+     * @return this fake dmp
+     */
     public FakeDmp revokeAuthorization(String ins, String idNatPs) {
         engine.store().setAuthorized(new FakePatientKey(ins).value(), idNatPs, false);
         return this;
@@ -299,7 +327,11 @@ public final class FakeDmp implements AutoCloseable {
         }
     }
 
-    /** Applies a seed in the JSON format documented in {@code FakeDmpLauncher}. */
+    /**
+     * Applies a seed in the JSON format documented in {@code FakeDmpLauncher}.
+     * @param seedJson the seed json
+     * @return this fake dmp
+     */
     public FakeDmp seed(String seedJson) {
         Seeds.apply(engine, Json.parse(seedJson.getBytes(StandardCharsets.UTF_8)));
         return this;
@@ -318,13 +350,20 @@ public final class FakeDmp implements AutoCloseable {
     /**
      * Injects a fault on the next {@code times} requests whose path matches {@code pathRegex}
      * (found anywhere in the raw path, e.g. {@code "/DocumentReference"}).
+     * @param pathRegex the path regex
+     * @param fault the fault
+     * @param times the times
+     * @return this fake dmp
      */
     public FakeDmp injectFault(String pathRegex, Fault fault, int times) {
         engine.faults().add(pathRegex, Objects.requireNonNull(fault, "fault"), times);
         return this;
     }
 
-    /** Removes every injected fault. */
+    /**
+     * Removes every injected fault.
+     * @return this fake dmp
+     */
     public FakeDmp clearFaults() {
         engine.faults().clear();
         return this;
@@ -384,7 +423,10 @@ public final class FakeDmp implements AutoCloseable {
             }
         }
 
-        /** @return this builder with the validation mode (default STRICT) */
+        /**
+         * @param value the validation
+         * @return this builder with the validation mode (default STRICT)
+         */
         public Builder validation(Validation value) {
             once("validation");
             this.validation = Objects.requireNonNull(value, "validation");
@@ -392,6 +434,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
+         * @param value the auth
          * @return this builder with the auth mode (default VERIFY, with the JVM-wide test PKI unless
          *     {@link #tls} is given; OFF = plain-HTTP test mode)
          */
@@ -401,7 +444,10 @@ public final class FakeDmp implements AutoCloseable {
             return this;
         }
 
-        /** @return this builder with the authorization of unseeded patient/professional pairs (default AUTHORIZED) */
+        /**
+         * @param value the default authorization
+         * @return this builder with the authorization of unseeded patient/professional pairs (default AUTHORIZED)
+         */
         public Builder defaultAuthorization(DefaultAuthorization value) {
             once("defaultAuthorization");
             this.defaultAuthorization = Objects.requireNonNull(value, "defaultAuthorization");
@@ -409,6 +455,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
+         * @param value the default professional
          * @return this builder with the professional a request without credential acts as (OFF mode),
          *     and that {@link FakeDmp#credentials()} acts as
          */
@@ -418,7 +465,10 @@ public final class FakeDmp implements AutoCloseable {
             return this;
         }
 
-        /** @return this builder with the CDA header reader used to complete ITI-105 deposits */
+        /**
+         * @param value the cda header reader
+         * @return this builder with the CDA header reader used to complete ITI-105 deposits
+         */
         public Builder cdaHeaderReader(CdaHeaderReader value) {
             once("cdaHeaderReader");
             this.cdaHeaderReader = Objects.requireNonNull(value, "cdaHeaderReader");
@@ -427,7 +477,9 @@ public final class FakeDmp implements AutoCloseable {
 
         /**
          * Whether the calling LPS is deemed to have the DMP "Alimentation" (feeding) profile
-         * (default true): then TD3.1b and TD3.3 need no authorization (spec §13) (unsure).
+         * (default true): then TD3.1b and TD3.3 need no authorization (business rules of the guide) (unsure).
+         * @param value whether feeding profile
+         * @return this builder
          */
         public Builder feedingProfile(boolean value) {
             once("feedingProfile");
@@ -440,6 +492,8 @@ public final class FakeDmp implements AutoCloseable {
          * (default true: the emergency access is traced and notified like any bris de glace).
          * The DMP texts say a blocked professional "cannot access"; set false to refuse a block in
          * every mode (unsure which the real DMP does).
+         * @param value whether bris de glace overrides block
+         * @return this builder
          */
         public Builder brisDeGlaceOverridesBlock(boolean value) {
             once("brisDeGlaceOverridesBlock");
@@ -447,7 +501,10 @@ public final class FakeDmp implements AutoCloseable {
             return this;
         }
 
-        /** @return this builder with the request body limit (default 20 MiB; larger → 413) */
+        /**
+         * @param value the max body bytes
+         * @return this builder with the request body limit (default 20 MiB; larger → 413)
+         */
         public Builder maxBodyBytes(long value) {
             once("maxBodyBytes");
             if (value < 1024) {
@@ -457,7 +514,10 @@ public final class FakeDmp implements AutoCloseable {
             return this;
         }
 
-        /** @return this builder listening on this port (default 0 = ephemeral) */
+        /**
+         * @param value the port
+         * @return this builder listening on this port (default 0 = ephemeral)
+         */
         public Builder port(int value) {
             once("port");
             if (value < 0 || value > 65535) {
@@ -468,6 +528,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
+         * @param value the bind address
          * @return this builder listening on this address (default the loopback). Beyond the loopback the
          *     admin API always needs its token; in VERIFY the server certificate names only
          *     {@code localhost} and {@code 127.0.0.1}
@@ -479,6 +540,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
+         * @param value the admin token
          * @return this builder whose admin API requires this token (header
          *     {@value AdminApi#TOKEN_HEADER}), in every mode; default: a random token in VERIFY, none
          *     in OFF on the loopback
@@ -494,6 +556,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
+         * @param value whether admin history unmasked
          * @return this builder whose {@code GET /admin/history?unmasked=true} shows INS and bris de glace
          *     reasons in clear (default false: 403; the history is always masked otherwise)
          */
@@ -504,6 +567,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
+         * @param value the threads
          * @return this builder with this many handler threads (default 32: a few stalled clients cannot
          *     hold them all; a stalled connection is closed after {@code sun.net.httpserver.maxReqTime})
          */
@@ -516,7 +580,10 @@ public final class FakeDmp implements AutoCloseable {
             return this;
         }
 
-        /** @return this builder with a clock (meta.lastUpdated, history) */
+        /**
+         * @param value the clock
+         * @return this builder with a clock (meta.lastUpdated, history)
+         */
         public Builder clock(Clock value) {
             once("clock");
             this.clock = Objects.requireNonNull(value, "clock");
@@ -530,6 +597,7 @@ public final class FakeDmp implements AutoCloseable {
          * {@link FakeDmp#credentials(FakeProfessional)} issues from that CA. Optional: without it,
          * VERIFY uses the test PKI shared by the JVM and OFF serves plain HTTP.
          *
+         * @param credentials the credentials
          * @return this builder
          */
         public Builder tls(SignedTestCredentials credentials) {

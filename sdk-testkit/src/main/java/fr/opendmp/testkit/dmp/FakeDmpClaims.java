@@ -1,8 +1,8 @@
 package fr.opendmp.testkit.dmp;
 
 /**
- * The claims of the bearer JWT the fake reads (auth.md §3.2, option 1), named after the VIHF
- * attributes (auth.md §4.2). The single place where these names are defined.
+ * The claims of the bearer JWT the fake reads (a test-mode stand-in for the VIHF), named after the VIHF
+ * attributes (ANS CI-SIS VIHF). The single place where these names are defined.
  */
 public final class FakeDmpClaims {
     /** IdNat_PS of the user (VIHF Subject/NameID). */

@@ -20,7 +20,16 @@ public record FakePatient(String ins, DmpStatus status, Optional<LocalDate> clos
         Optional<String> closureReason, boolean attachedToMesp, Optional<String> medecinTraitant,
         boolean minor) {
 
-    /** Checks the INS (format and key) and the closure consistency. */
+    /**
+     * Checks the INS (format and key) and the closure consistency.
+     * @param ins the 15-character matricule INS (key checked)
+     * @param status open, closed or no DMP
+     * @param closedOn closure date (closed DMP only)
+     * @param closureReason closure reason code, e.g. {@code patient-demande} (closed DMP only)
+     * @param attachedToMesp whether the DMP is attached to Mon espace santé
+     * @param medecinTraitant IdNat_PS of the patient's médecin traitant DMP, if any
+     * @param minor whether the patient is a minor (legal representatives' visibility rules)
+     */
     public FakePatient {
         Objects.requireNonNull(ins, "ins");
         Objects.requireNonNull(status, "status");
@@ -33,33 +42,53 @@ public record FakePatient(String ins, DmpStatus status, Optional<LocalDate> clos
         }
     }
 
-    /** @return a patient with an open DMP, not attached to Mon espace santé */
+    /**
+     * @param ins the 15-character matricule INS (key checked)
+     * @return a patient with an open DMP, not attached to Mon espace santé
+     */
     public static FakePatient open(String ins) {
         return new FakePatient(ins, DmpStatus.OPEN, Optional.empty(), Optional.empty(), false, Optional.empty(), false);
     }
 
-    /** @return a patient whose DMP was closed on the given date for the given reason code */
+    /**
+     * @param ins the 15-character matricule INS (key checked)
+     * @param on the on
+     * @param reason the reason
+     * @return a patient whose DMP was closed on the given date for the given reason code
+     */
     public static FakePatient closed(String ins, LocalDate on, String reason) {
         return new FakePatient(ins, DmpStatus.CLOSED, Optional.of(on), Optional.of(reason), false,
                 Optional.empty(), false);
     }
 
-    /** @return a patient without DMP */
+    /**
+     * @param ins the 15-character matricule INS (key checked)
+     * @return a patient without DMP
+     */
     public static FakePatient withoutDmp(String ins) {
         return new FakePatient(ins, DmpStatus.NONE, Optional.empty(), Optional.empty(), false, Optional.empty(), false);
     }
 
-    /** @return the same patient, attached (or not) to Mon espace santé */
+    /**
+     * @param attached whether attached
+     * @return the same patient, attached (or not) to Mon espace santé
+     */
     public FakePatient withMonEspaceSante(boolean attached) {
         return new FakePatient(ins, status, closedOn, closureReason, attached, medecinTraitant, minor);
     }
 
-    /** @return the same patient with this médecin traitant DMP (IdNat_PS) */
+    /**
+     * @param idNatPs the professional's national identifier (IdNat_PS)
+     * @return the same patient with this médecin traitant DMP (IdNat_PS)
+     */
     public FakePatient withMedecinTraitant(String idNatPs) {
         return new FakePatient(ins, status, closedOn, closureReason, attachedToMesp, Optional.of(idNatPs), minor);
     }
 
-    /** @return the same patient, minor or not */
+    /**
+     * @param isMinor whether is minor
+     * @return the same patient, minor or not
+     */
     public FakePatient withMinor(boolean isMinor) {
         return new FakePatient(ins, status, closedOn, closureReason, attachedToMesp, medecinTraitant, isMinor);
     }

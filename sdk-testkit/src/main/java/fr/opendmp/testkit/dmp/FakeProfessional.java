@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A caller of the fake DMP as its credential describes it (spec auth.md §4.2).
+ * A caller of the fake DMP as its credential describes it (the VIHF attributes of the ANS CI-SIS).
  *
  * @param idNatPs national id (IdNat_PS, e.g. {@code 899700218896} = 8 + RPPS)
  * @param givenName first name
@@ -24,7 +24,18 @@ import java.util.Optional;
 public record FakeProfessional(String idNatPs, String givenName, String familyName, String structureId,
         String profession, String specialty, String sector, String authenticationMode) {
 
-    /** Checks every field is present (specialty may be empty). */
+    /**
+     * Checks every field is present (specialty may be empty).
+     * @param idNatPs national id (IdNat_PS, e.g. {@code 899700218896} = 8 + RPPS)
+     * @param givenName first name
+     * @param familyName last name
+     * @param structureId Identifiant_Structure (IdNat_Struct)
+     * @param profession profession code (TRE_G15, e.g. {@code 10} médecin), or {@code PATIENT} / {@code
+     *     REPRESENTANT_LEGAL} for a non-professional caller
+     * @param specialty specialty code (TRE_R01, e.g. {@code SM26}); empty when none
+     * @param sector Secteur_Activite code (TRE_R02, e.g. {@code SA07})
+     * @param authenticationMode {@code DIRECTE}, {@code INDIRECTE} (no AIR) or {@code INDIRECTE_RENFORCEE}
+     */
     public FakeProfessional {
         requireText(idNatPs, "idNatPs");
         Objects.requireNonNull(givenName, "givenName");
@@ -43,12 +54,18 @@ public record FakeProfessional(String idNatPs, String givenName, String familyNa
         }
     }
 
-    /** @return a builder for a professional with this IdNat_PS (médecin généraliste by default) */
+    /**
+     * @param idNatPs national id (IdNat_PS, e.g. {@code 899700218896} = 8 + RPPS)
+     * @return a builder for a professional with this IdNat_PS (médecin généraliste by default)
+     */
     public static Builder builder(String idNatPs) {
         return new Builder(idNatPs);
     }
 
-    /** @return a médecin généraliste with this IdNat_PS and placeholder names */
+    /**
+     * @param idNatPs national id (IdNat_PS, e.g. {@code 899700218896} = 8 + RPPS)
+     * @return a médecin généraliste with this IdNat_PS and placeholder names
+     */
     public static FakeProfessional doctor(String idNatPs) {
         return builder(idNatPs).build();
     }
@@ -115,38 +132,57 @@ public record FakeProfessional(String idNatPs, String givenName, String familyNa
             this.idNatPs = idNatPs;
         }
 
-        /** @return this builder with the given names */
+        /**
+         * @param given the given
+         * @param family the family
+         * @return this builder with the given names
+         */
         public Builder name(String given, String family) {
             this.givenName = given;
             this.familyName = family;
             return this;
         }
 
-        /** @return this builder with the structure id */
+        /**
+         * @param value the structure id
+         * @return this builder with the structure id
+         */
         public Builder structureId(String value) {
             this.structureId = value;
             return this;
         }
 
-        /** @return this builder with the profession code (or PATIENT / REPRESENTANT_LEGAL) */
+        /**
+         * @param value the profession
+         * @return this builder with the profession code (or PATIENT / REPRESENTANT_LEGAL)
+         */
         public Builder profession(String value) {
             this.profession = value;
             return this;
         }
 
-        /** @return this builder with the specialty code (empty for none) */
+        /**
+         * @param value the specialty
+         * @return this builder with the specialty code (empty for none)
+         */
         public Builder specialty(String value) {
             this.specialty = value;
             return this;
         }
 
-        /** @return this builder with the Secteur_Activite code */
+        /**
+         * @param value the sector
+         * @return this builder with the Secteur_Activite code
+         */
         public Builder sector(String value) {
             this.sector = value;
             return this;
         }
 
-        /** @return this builder with the authentication mode (DIRECTE, INDIRECTE, INDIRECTE_RENFORCEE) */
+        /**
+         * @param value the authentication mode
+         * @return this builder with the authentication mode (DIRECTE, INDIRECTE, INDIRECTE_RENFORCEE)
+         */
         public Builder authenticationMode(String value) {
             this.authenticationMode = value;
             return this;

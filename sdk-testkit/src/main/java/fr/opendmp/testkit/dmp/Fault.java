@@ -35,7 +35,13 @@ public record Fault(Kind kind, int status, Duration delay) {
         CUT_AFTER_HANDLING
     }
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     * @param kind what happens
+     * @param status the HTTP status for {@link Kind#STATUS}
+     * @param delay latency before answering ({@link Kind#LATENCY}), Retry-After ({@link Kind#STATUS}), or
+     *     pause between body chunks ({@link Kind#SLOW_BODY})
+     */
     public Fault {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(delay, "delay");
@@ -47,12 +53,20 @@ public record Fault(Kind kind, int status, Duration delay) {
         }
     }
 
-    /** @return a latency fault */
+    /**
+     * @param delay latency before answering ({@link Kind#LATENCY}), Retry-After ({@link Kind#STATUS}), or
+     *     pause between body chunks ({@link Kind#SLOW_BODY})
+     * @return a latency fault
+     */
     public static Fault latency(Duration delay) {
         return new Fault(Kind.LATENCY, 0, delay);
     }
 
-    /** @return an error status with a Retry-After header (zero = no header) */
+    /**
+     * @param status the HTTP status for {@link Kind#STATUS}
+     * @param retryAfter the retry after
+     * @return an error status with a Retry-After header (zero = no header)
+     */
     public static Fault status(int status, Duration retryAfter) {
         return new Fault(Kind.STATUS, status, retryAfter);
     }
@@ -75,7 +89,10 @@ public record Fault(Kind kind, int status, Duration delay) {
         return new Fault(Kind.CUT_AFTER_HANDLING, 0, Duration.ZERO);
     }
 
-    /** @return a slow body, pausing between 16-byte chunks */
+    /**
+     * @param pauseBetweenChunks the pause between chunks
+     * @return a slow body, pausing between 16-byte chunks
+     */
     public static Fault slowBody(Duration pauseBetweenChunks) {
         return new Fault(Kind.SLOW_BODY, 0, pauseBetweenChunks);
     }

@@ -34,12 +34,18 @@ public final class TestCredentials implements CredentialsProvider {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** @return credentials acting as this professional */
+    /**
+     * @param professional the professional
+     * @return credentials acting as this professional
+     */
     public static TestCredentials of(FakeProfessional professional) {
         return new TestCredentials(professional, Clock.systemUTC());
     }
 
-    /** @return the same credentials reading time from this clock ({@code iat}/{@code exp}) */
+    /**
+     * @param newClock the new clock
+     * @return the same credentials reading time from this clock ({@code iat}/{@code exp})
+     */
     public TestCredentials withClock(Clock newClock) {
         return new TestCredentials(professional, newClock);
     }
@@ -100,7 +106,10 @@ public final class TestCredentials implements CredentialsProvider {
                 + B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
-    /** @return the value of the Authorization header for a patient in normal mode */
+    /**
+     * @param patient the patient the credential is for (claim {@code resource_id}), if any
+     * @return the value of the Authorization header for a patient in normal mode
+     */
     public String authorizationFor(Ins patient) {
         return "Bearer " + jwt(Optional.of(patient), AccessContext.normal());
     }

@@ -63,7 +63,7 @@ import javax.xml.stream.XMLStreamWriter;
  * TLS client certificate chaining to the test CA (the JVM-wide shared test PKI, or
  * {@link Builder#tls}); a connection without one, or with a certificate of another CA or an
  * expired one, is refused at the TLS handshake. The INSi is called with the structure's IGC Santé
- * software certificate (ins.md §7); the signed PS assertion of the CPS mode is not the DMP VIHF
+ * software certificate (CNAM INSi teleservice); the signed PS assertion of the CPS mode is not the DMP VIHF
  * and its content is not public (unsure), so the fake asks for no VIHF or token and
  * {@link #credentials()} provides mTLS only. {@code auth(AuthMode.OFF)} serves plain HTTP without
  * any check.
@@ -687,13 +687,19 @@ public final class FakeInsi implements AutoCloseable {
             return this;
         }
 
-        /** @param person a person to add @return this builder */
+        /**
+         * @param person the person
+         * @return this builder
+         */
         public Builder person(InsiPerson person) {
             people.add(Objects.requireNonNull(person, "person"));
             return this;
         }
 
-        /** @param delay how long {@link Fault#SLOW} delays the answer @return this builder */
+        /**
+         * @param delay how long {@link Fault#SLOW} delays the answer @return this builder
+         * @return this builder
+         */
         public Builder slowDelay(Duration delay) {
             slowDelay = Objects.requireNonNull(delay, "delay");
             return this;

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The fake INSi's default population: fictitious people (test OID {@code 1.2.250.1.213.1.4.10},
- * keys computed by {@link InsMatricule#computeKey}) chosen to exercise every case of ins.md §8.
+ * keys computed by {@link InsMatricule#computeKey}) chosen to exercise every INSi answer case seen in the field (INS implementation guide).
  * Tests refer to them by these constants, never by their names.
  */
 public final class FakeInsiPopulation {

@@ -35,7 +35,12 @@ public record InsiPerson(String birthName, String firstNames, String sex, String
      * @param endDate {@code DateFin}, if any
      */
     public record Former(Ins ins, Optional<String> startDate, Optional<String> endDate) {
-        /** Checks each part. */
+        /**
+         * Checks each part.
+         * @param ins the active INS
+         * @param startDate {@code DateDeb}, if any
+         * @param endDate {@code DateFin}, if any
+         */
         public Former {
             Objects.requireNonNull(ins, "ins");
             Objects.requireNonNull(startDate, "startDate");
@@ -43,7 +48,17 @@ public record InsiPerson(String birthName, String firstNames, String sex, String
         }
     }
 
-    /** Checks each part and that the traits are readable by the SDK. */
+    /**
+     * Checks each part and that the traits are readable by the SDK.
+     * @param birthName {@code NomNaissance}
+     * @param firstNames {@code ListePrenom} (space-separated)
+     * @param sex {@code M} or {@code F}
+     * @param birthDate {@code YYYY-MM-DD} (may be non-calendar)
+     * @param birthPlace the 5-character COG code
+     * @param ins the active INS
+     * @param history the former INS, oldest first
+     * @param twinRank the rang gémellaire, if any
+     */
     public InsiPerson {
         Objects.requireNonNull(birthName, "birthName");
         Objects.requireNonNull(firstNames, "firstNames");
@@ -61,7 +76,11 @@ public record InsiPerson(String birthName, String firstNames, String sex, String
                 .birthDate(birthDate).birthPlaceCode(birthPlace).build();
     }
 
-    /** @return the same person with another active INS, the current one moved to the history */
+    /**
+     * @param newIns the new ins
+     * @param changeDate the change date
+     * @return the same person with another active INS, the current one moved to the history
+     */
     public InsiPerson withNewActiveIns(Ins newIns, String changeDate) {
         List<Former> h = new ArrayList<>(history);
         h.add(new Former(ins, Optional.empty(), Optional.of(changeDate)));
@@ -98,61 +117,91 @@ public record InsiPerson(String birthName, String firstNames, String sex, String
         private Builder() {
         }
 
-        /** @param name {@code NomNaissance} @return this builder */
+        /**
+         * @param name {@code NomNaissance} @return this builder
+         * @return this builder
+         */
         public Builder birthName(String name) {
             birthName = name;
             return this;
         }
 
-        /** @param names {@code ListePrenom} @return this builder */
+        /**
+         * @param names {@code ListePrenom} @return this builder
+         * @return this builder
+         */
         public Builder firstNames(String names) {
             firstNames = names;
             return this;
         }
 
-        /** @param code {@code M} or {@code F} @return this builder */
+        /**
+         * @param code {@code M} or {@code F} @return this builder
+         * @return this builder
+         */
         public Builder sex(String code) {
             sex = code;
             return this;
         }
 
-        /** @param date {@code YYYY-MM-DD} @return this builder */
+        /**
+         * @param date {@code YYYY-MM-DD} @return this builder
+         * @return this builder
+         */
         public Builder birthDate(String date) {
             birthDate = date;
             return this;
         }
 
-        /** @param cog the COG code @return this builder */
+        /**
+         * @param cog the COG code @return this builder
+         * @return this builder
+         */
         public Builder birthPlace(String cog) {
             birthPlace = cog;
             return this;
         }
 
-        /** @param value the 3-digit order number of the matricule @return this builder */
+        /**
+         * @param value the 3-digit order number of the matricule @return this builder
+         * @return this builder
+         */
         public Builder order(String value) {
             order = value;
             return this;
         }
 
-        /** @param month the 2-digit month written in the matricule (e.g. 20+ when unknown) @return this builder */
+        /**
+         * @param month the 2-digit month written in the matricule (e.g. 20+ when unknown) @return this builder
+         * @return this builder
+         */
         public Builder matriculeMonth(String month) {
             monthOverride = month;
             return this;
         }
 
-        /** @param value the OID of the active INS (test NIR by default) @return this builder */
+        /**
+         * @param value the OID of the active INS (test NIR by default) @return this builder
+         * @return this builder
+         */
         public Builder oid(InsOid value) {
             oid = value;
             return this;
         }
 
-        /** @param former a former INS @return this builder */
+        /**
+         * @param former a former INS @return this builder
+         * @return this builder
+         */
         public Builder former(Former former) {
             history.add(former);
             return this;
         }
 
-        /** @param rank the rang gémellaire @return this builder */
+        /**
+         * @param rank the rang gémellaire @return this builder
+         * @return this builder
+         */
         public Builder twinRank(int rank) {
             twinRank = rank;
             return this;

@@ -65,7 +65,11 @@ public final class FakeDmpLauncher {
             + "  --validation MODE    strict (default) or lenient\n"
             + "  --help, -h           print this help and exit";
 
-    /** Entry point; prints the usage and exits with 0 on {@code --help}, with 2 on bad arguments. */
+    /**
+     * Entry point; prints the usage and exits with 0 on {@code --help}, with 2 on bad arguments.
+     * @param args the command-line arguments
+     * @throws Exception if the fake cannot start
+     */
     public static void main(String[] args) throws Exception {
         if (wantsHelp(args)) {
             System.out.println(USAGE);
@@ -108,6 +112,9 @@ public final class FakeDmpLauncher {
     /**
      * Parses the arguments and starts the fake, printing nothing (used by tests); in verify mode the
      * credential files are written but their password is not shown: use {@link #start(String[], PrintStream)}.
+     * @param args the command-line arguments
+     * @return the started fake (the caller closes it)
+     * @throws IOException if the files cannot be read or written
      */
     public static FakeDmp start(String[] args) throws IOException {
         return start(args, new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));

@@ -20,7 +20,11 @@ public record CibaScenario(Kind kind, int pendingPolls) {
         DENY
     }
 
-    /** Checks the count. */
+    /**
+     * Checks the count.
+     * @param kind what happens
+     * @param pendingPolls how many polls answer {@code authorization_pending} (or {@code slow_down}) first
+     */
     public CibaScenario {
         if (pendingPolls < 0) {
             throw new IllegalArgumentException("pendingPolls must be >= 0");
@@ -28,6 +32,7 @@ public record CibaScenario(Kind kind, int pendingPolls) {
     }
 
     /**
+     * @param n the number of polls or answers before the outcome
      * @return approval after {@code n} pending polls
      */
     public static CibaScenario approveAfter(int n) {
@@ -35,6 +40,7 @@ public record CibaScenario(Kind kind, int pendingPolls) {
     }
 
     /**
+     * @param n the number of polls or answers before the outcome
      * @return {@code n} slow_down answers, then approval
      */
     public static CibaScenario slowDownThenApprove(int n) {
@@ -42,6 +48,7 @@ public record CibaScenario(Kind kind, int pendingPolls) {
     }
 
     /**
+     * @param n the number of polls or answers before the outcome
      * @return {@code expired_token} after {@code n} pending polls
      */
     public static CibaScenario expireAfter(int n) {
@@ -49,6 +56,7 @@ public record CibaScenario(Kind kind, int pendingPolls) {
     }
 
     /**
+     * @param n the number of polls or answers before the outcome
      * @return {@code access_denied} after {@code n} pending polls
      */
     public static CibaScenario denyAfter(int n) {

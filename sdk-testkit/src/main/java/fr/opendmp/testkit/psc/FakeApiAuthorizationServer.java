@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsServer;
 import fr.opendmp.auth.psc.TokenExchangeClient;
 import fr.opendmp.testkit.auth.SignedTestCredentials;
+import fr.opendmp.testkit.dmp.internal.HttpServerDefaults;
 import fr.opendmp.testkit.internal.MutualTlsServers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * A fake authorization server of a business API (auth.md §5.4): over HTTPS with a required TLS
+ * A fake authorization server of a business API (ANS "API Pro Santé Connectées" guide, RFC 8693): over HTTPS with a required TLS
  * client certificate from the test CA, it exchanges a {@link FakeProSanteConnect} access token for a
  * certificate-bound API token (RFC 8693 + RFC 8705: a JWT RS256 with {@code cnf.x5t#S256}), and lets
  * a fake resource server check such a token against the certificate presented with it.
@@ -70,6 +71,7 @@ public final class FakeApiAuthorizationServer implements AutoCloseable {
         this.lifetime = b.lifetime;
         this.clock = b.clock;
         this.keys = b.keys != null ? b.keys : OAuthServerIo.newRsaKeyPair();
+        HttpServerDefaults.apply();   // no Nagle delay, limits: before the JVM's first JDK server
         try {
             this.server = MutualTlsServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0,
                     tls.serverSslContext());
@@ -211,42 +213,60 @@ public final class FakeApiAuthorizationServer implements AutoCloseable {
             }
         }
 
-        /** @param value the PSC whose access tokens are exchanged; required */
+        /**
+         * @param value the PSC whose access tokens are exchanged; required
+         * @return this builder
+         */
         public Builder proSanteConnect(FakeProSanteConnect value) {
             once("proSanteConnect");
             psc = Objects.requireNonNull(value, "proSanteConnect");
             return this;
         }
 
-        /** @param value the server certificate and the test CA trusted for client certificates; required */
+        /**
+         * @param value the server certificate and the test CA trusted for client certificates; required
+         * @return this builder
+         */
         public Builder tls(SignedTestCredentials value) {
             once("tls");
             tls = Objects.requireNonNull(value, "tls");
             return this;
         }
 
-        /** @param value the scopes that may be asked for (default {@code dmp}) */
+        /**
+         * @param value the scopes that may be asked for (default {@code dmp})
+         * @return this builder
+         */
         public Builder scopes(Set<String> value) {
             once("scopes");
             scopes = Set.copyOf(value);
             return this;
         }
 
-        /** @param value the API token lifetime (default 1 h, as in the CI-SIS text) */
+        /**
+         * @param value the API token lifetime (default 1 h, as in the CI-SIS text)
+         * @return this builder
+         */
         public Builder tokenLifetime(Duration value) {
             once("tokenLifetime");
             lifetime = Objects.requireNonNull(value, "tokenLifetime");
             return this;
         }
 
-        /** @param value the clock (default system UTC) */
+        /**
+         * @param value the clock (default system UTC)
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             once("clock");
             clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** @param value the RSA key pair that signs API tokens (default: a new one, slow to make) */
+        /**
+         * @param value the RSA key pair that signs API tokens (default: a new one, slow to make)
+         * @return this builder
+         */
         public Builder signingKeys(KeyPair value) {
             once("signingKeys");
             keys = Objects.requireNonNull(value, "signingKeys");

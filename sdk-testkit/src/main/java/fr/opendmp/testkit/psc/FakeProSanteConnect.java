@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fr.opendmp.testkit.dmp.internal.HttpServerDefaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fake Pro Santé Connect realm on loopback (auth.md §5, §8.3). Serves, under
+ * A fake Pro Santé Connect realm on loopback (Pro Santé Connect technical documentation of the ANS). Serves, under
  * {@code http://127.0.0.1:<port>/auth/realms/esante-wallet}:
  * {@code /.well-known/wallet-openid-configuration}, {@code /protocol/openid-connect/{auth, token,
  * userinfo, token/introspect, certs, logout, ext/ciba/auth}}. Tokens are RS256 JWTs ({@code acr=eidas1},
@@ -94,6 +95,7 @@ public final class FakeProSanteConnect implements AutoCloseable {
         this.refreshLifetime = b.refreshLifetime;
         this.cibaIntervalSeconds = b.cibaIntervalSeconds;
         this.keys = b.signingKeys != null ? b.signingKeys : OAuthServerIo.newRsaKeyPair();
+        HttpServerDefaults.apply();   // no Nagle delay, limits: before the JVM's first JDK server
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -137,7 +139,11 @@ public final class FakeProSanteConnect implements AutoCloseable {
                 : Optional.empty();
     }
 
-    /** Sets how CIBA requests for a professional are answered (default: approve after 1 pending poll). */
+    /**
+     * Sets how CIBA requests for a professional are answered (default: approve after 1 pending poll).
+     * @param idNat who logs in
+     * @param scenario the scenario
+     */
     public void cibaScenario(String idNat, CibaScenario scenario) {
         scenarios.put(Objects.requireNonNull(idNat, "idNat"), Objects.requireNonNull(scenario, "scenario"));
     }

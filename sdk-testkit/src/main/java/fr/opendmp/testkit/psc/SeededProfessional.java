@@ -24,7 +24,12 @@ public record SeededProfessional(String idNat, String givenName, String familyNa
      * @param codeSavoirFaire e.g. {@code SM26}, if any
      */
     public record Exercice(String codeProfession, String codeCategorieProfessionnelle, Optional<String> codeSavoirFaire) {
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         * @param codeProfession e.g. {@code 10}
+         * @param codeCategorieProfessionnelle e.g. {@code C}
+         * @param codeSavoirFaire e.g. {@code SM26}, if any
+         */
         public Exercice {
             Objects.requireNonNull(codeProfession, "codeProfession");
             Objects.requireNonNull(codeCategorieProfessionnelle, "codeCategorieProfessionnelle");
@@ -32,7 +37,14 @@ public record SeededProfessional(String idNat, String givenName, String familyNa
         }
     }
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     * @param idNat IdNat_PS (8 + RPPS), e.g. {@code 899700366240}
+     * @param givenName given name
+     * @param familyName family name
+     * @param secteurActivite {@code code^OID}, e.g. {@code SA07^1.2.250.1.71.4.2.4}
+     * @param exercices practice situations
+     */
     public SeededProfessional {
         Objects.requireNonNull(idNat, "idNat");
         Objects.requireNonNull(givenName, "givenName");
@@ -42,6 +54,9 @@ public record SeededProfessional(String idNat, String givenName, String familyNa
     }
 
     /**
+     * @param idNat IdNat_PS (8 + RPPS), e.g. {@code 899700366240}
+     * @param givenName given name
+     * @param familyName family name
      * @return a general practitioner (10 / SM26) with the given id
      */
     public static SeededProfessional generalPractitioner(String idNat, String givenName, String familyName) {

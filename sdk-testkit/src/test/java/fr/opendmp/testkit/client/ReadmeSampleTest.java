@@ -8,7 +8,6 @@ import fr.opendmp.core.document.Author;
 import fr.opendmp.core.document.Code;
 import fr.opendmp.core.document.CodeSystems;
 import fr.opendmp.core.document.Deposit;
-import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentType;
 import fr.opendmp.core.document.Institution;
@@ -61,10 +60,10 @@ class ReadmeSampleTest {
                         .build();
                 dmp.documents().deposit(Deposit.builder().patient(patient).document(metadata, cdaBytes).build());
             }
-            for (DocumentEntry entry : dmp.documents().search(ins, DocumentQuery.builder().build()).entries()) {
+            dmp.documents().stream(ins, DocumentQuery.builder().build()).forEach(entry -> {
                 byte[] content = dmp.documents().retrieve(entry).bytes();
                 retrieved.add(content);
-            }
+            });
         }
         // ---- README sample ends here ----
 

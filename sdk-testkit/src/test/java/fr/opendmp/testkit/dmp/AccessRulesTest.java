@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Consent and access rules of spec §13, through raw HTTP, in the default verified mode (signed VIHFs). */
+/** Consent and access rules of the PDSM4DMP implementation guide, through raw HTTP, in the default verified mode (signed VIHFs). */
 @FakeDmpTest
 class AccessRulesTest {
     private static final FakeProfessional AUTHOR = FakeProfessional.doctor(Docs.AUTHOR);

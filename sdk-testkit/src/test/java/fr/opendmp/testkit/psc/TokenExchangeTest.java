@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** RFC 8693 token exchange over mTLS (auth.md §5.4) against the fake PSC and the fake authorization server. */
+/** RFC 8693 token exchange over mTLS (ANS "API Pro Santé Connectées" guide) against the fake PSC and the fake authorization server. */
 class TokenExchangeTest {
 
     static final String DOCTOR = "899700366240";

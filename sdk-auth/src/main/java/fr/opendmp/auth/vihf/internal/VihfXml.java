@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/** Writes the unsigned VIHF as a DOM (auth.md §4). */
+/** Writes the unsigned VIHF as a DOM (ANS CI-SIS "Volet transport synchrone pour client lourd"). */
 public final class VihfXml {
 
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ISO_INSTANT;

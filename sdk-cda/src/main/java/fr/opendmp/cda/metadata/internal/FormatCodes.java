@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** CDA model templateId → XDS formatCode (ANS table ASS_A11, spec/cda.md §5). */
+/** CDA model templateId → XDS formatCode (ANS terminology ConceptMap ASS_A11). */
 public final class FormatCodes {
 
     private static final Map<String, Code> BY_TEMPLATE = new LinkedHashMap<>();

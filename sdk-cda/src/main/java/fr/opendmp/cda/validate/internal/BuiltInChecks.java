@@ -17,7 +17,7 @@ import java.util.Set;
 import org.w3c.dom.Element;
 
 /**
- * The CI-SIS header and body rules of spec/cda.md that need no external file. Rule ids:
+ * The ANS CI-SIS header and body rules (Volet Structuration minimale and the VSM and LDL-SES content models) that need no external file. Rule ids:
  * {@code CDA-HDR-nn} (header), {@code CDA-BODY-nn} (body), {@code CDA-VSM-nn}, {@code CDA-LDL-nn}.
  * {@code CDA-HDR-22} checks the key of a patient INS (the ANS schematrons do not).
  */

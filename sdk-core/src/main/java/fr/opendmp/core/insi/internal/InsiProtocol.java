@@ -1,6 +1,6 @@
 package fr.opendmp.core.insi.internal;
 
-/** Names of the INSi SOAP protocol (ins.md §7). Not API. */
+/** Names of the INSi SOAP protocol (CNAM INSi teleservice). Not API. */
 public final class InsiProtocol {
 
     /** SOAP 1.2 envelope namespace. */

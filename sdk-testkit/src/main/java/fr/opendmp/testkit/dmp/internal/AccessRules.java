@@ -5,7 +5,7 @@ import fr.opendmp.testkit.dmp.CallerKind;
 import fr.opendmp.testkit.dmp.DmpStatus;
 import fr.opendmp.testkit.dmp.FakePatient;
 
-/** The access rules of spec §13 (call under a store lock). */
+/** The access rules of the PDSM4DMP implementation guide (call under a store lock). */
 public final class AccessRules {
     private final DmpStore store;
     private final boolean feedingProfile;

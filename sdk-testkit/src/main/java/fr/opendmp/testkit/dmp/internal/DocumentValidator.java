@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.opendmp.testkit.dmp.Validation;
 import java.util.List;
 
-/** Checks a DocumentReference of a deposit (spec §5, §5.1); collects issues, throws nothing. */
+/** Checks a DocumentReference of a deposit (DocumentReference profiles of the PDSM4DMP implementation guide, comprehensive and ITI-105 simplified publish); collects issues, throws nothing. */
 public final class DocumentValidator {
     private final Validation validation;
 

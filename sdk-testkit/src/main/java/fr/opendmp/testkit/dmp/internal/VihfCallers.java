@@ -74,7 +74,7 @@ public final class VihfCallers {
     /**
      * @return 403 for a patient or access-mode refusal (incl. bris de glace without reason, as in
      *     OFF mode), 401 for every other failure; the rule id is
-     *     the failure code, with {@code :<attribute>} for attribute failures (auth.md §9)
+     *     the failure code, with {@code :<attribute>} for attribute failures ({@code VihfFailure})
      */
     static FhirException refusal(VihfFailure failure) {
         boolean forbidden = switch (failure.code()) {

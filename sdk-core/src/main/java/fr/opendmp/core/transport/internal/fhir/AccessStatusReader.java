@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Maps the TD02 {@code Patient} searchset (plus the OpenDMP {@code Consent} entry carrying the
- * caller's authorization, spec §7) to an {@link AccessStatus}. The Patient's identity traits are
+ * caller's authorization, TD02 of the PDSM4DMP implementation guide) to an {@link AccessStatus}. The Patient's identity traits are
  * not read (RG_0320). Not API.
  */
 public final class AccessStatusReader {

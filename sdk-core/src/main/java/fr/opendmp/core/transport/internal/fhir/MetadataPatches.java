@@ -8,7 +8,7 @@ import fr.opendmp.core.document.CodeSystems;
 import fr.opendmp.core.document.Visibility;
 
 /**
- * Builds the RFC 6902 JSON Patches of TD3.3 on the resource as it is now (spec §12 "Caveats"): a
+ * Builds the RFC 6902 JSON Patches of TD3.3 on the resource as it is now (TD3.3 of the PDSM4DMP implementation guide): a
  * visibility flag is added at {@code /securityLabel/-} and removed by its index, so the
  * confidentiality level is never lost; the isArchived extension is patched by its index (the
  * guide's {@code [url:'…']} path is not a JSON Pointer). Not API.
