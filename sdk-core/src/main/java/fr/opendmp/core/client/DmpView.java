@@ -83,12 +83,19 @@ public final class DmpView {
         }
     }
 
-    /** @return {@link #openRecord(Ins, RecordOptions)} with {@link RecordOptions#defaults()} */
+    /**
+     * @param ins the patient
+     * @return {@link #openRecord(Ins, RecordOptions)} with {@link RecordOptions#defaults()}
+     */
     public PatientRecord openRecord(Ins ins) {
         return openRecord(ins, RecordOptions.defaults());
     }
 
-    /** @return {@link #openRecord(Ins, RecordOptions)} asynchronously */
+    /**
+     * @param ins the patient
+     * @param options the documents listed, how many to prefetch, the last visit's marker
+     * @return {@link #openRecord(Ins, RecordOptions)} asynchronously
+     */
     public CompletableFuture<PatientRecord> openRecordAsync(Ins ins, RecordOptions options) {
         client.ensureOpen();
         Objects.requireNonNull(ins, "ins");

@@ -88,7 +88,10 @@ public final class PatientRecord {
         return contents.computeIfAbsent(entry.uniqueId(), k -> fetch.apply(entry));
     }
 
-    /** @return the content of a document whose fetch has completed, if any */
+    /**
+     * @param entry one of {@link #documents()}
+     * @return its content if its fetch has completed successfully
+     */
     public Optional<RetrievedDocument> contentIfReady(DocumentEntry entry) {
         CompletableFuture<RetrievedDocument> f = contents.get(entry.uniqueId());
         return f != null && f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join()) : Optional.empty();

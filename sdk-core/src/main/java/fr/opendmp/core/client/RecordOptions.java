@@ -15,7 +15,13 @@ import java.util.Set;
  */
 public record RecordOptions(DocumentQuery query, int prefetch, Optional<VisitMarker> lastVisit) {
 
-    /** Checks every part. */
+    /**
+     * Checks every part.
+     *
+     * @param query the documents listed
+     * @param prefetch how many of the newest documents are fetched at once
+     * @param lastVisit the marker stored at the caller's last visit, if any
+     */
     public RecordOptions {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(lastVisit, "lastVisit");
@@ -50,21 +56,30 @@ public record RecordOptions(DocumentQuery query, int prefetch, Optional<VisitMar
             }
         }
 
-        /** @return this; the documents listed */
+        /**
+         * @param value the documents listed
+         * @return this builder
+         */
         public Builder query(DocumentQuery value) {
             once("query");
             query = Objects.requireNonNull(value, "query");
             return this;
         }
 
-        /** @return this; how many of the newest documents are fetched at once (0 to 50) */
+        /**
+         * @param value how many of the newest documents are fetched at once (0 to 50)
+         * @return this builder
+         */
         public Builder prefetch(int value) {
             once("prefetch");
             prefetch = value;
             return this;
         }
 
-        /** @return this; the marker stored at the caller's last visit ("since last visit") */
+        /**
+         * @param value the marker stored at the caller's last visit ("since last visit")
+         * @return this builder
+         */
         public Builder lastVisit(VisitMarker value) {
             once("lastVisit");
             lastVisit = Objects.requireNonNull(value, "lastVisit");

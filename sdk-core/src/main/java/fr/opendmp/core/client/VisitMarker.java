@@ -25,7 +25,11 @@ public record VisitMarker(String value) {
     private static final String PREFIX = "v1:";
     private static final int DIGEST_CHARS = 12;
 
-    /** Checks the form. */
+    /**
+     * Checks the form.
+     *
+     * @param value the stored form
+     */
     public VisitMarker {
         Objects.requireNonNull(value, "value");
         if (!value.startsWith(PREFIX) || (value.length() - PREFIX.length()) % DIGEST_CHARS != 0) {
@@ -33,7 +37,10 @@ public record VisitMarker(String value) {
         }
     }
 
-    /** @return the marker of a visit that saw these documents */
+    /**
+     * @param seen the documents the visit saw
+     * @return the marker of that visit
+     */
     public static VisitMarker of(Collection<DocumentEntry> seen) {
         Set<String> digests = new TreeSet<>();
         for (DocumentEntry e : seen) {
@@ -42,7 +49,10 @@ public record VisitMarker(String value) {
         return new VisitMarker(PREFIX + String.join("", digests));
     }
 
-    /** @return whether the visit this marker records had seen the document */
+    /**
+     * @param entry a document of the record
+     * @return whether the visit this marker records had seen it
+     */
     public boolean saw(DocumentEntry entry) {
         return digests().contains(digest(entry.uniqueId()));
     }
