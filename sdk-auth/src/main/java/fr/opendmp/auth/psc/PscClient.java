@@ -273,23 +273,38 @@ public final class PscClient {
         });
     }
 
-    /** @return {@link #exchangeCode(AuthorizationRequest, String, String)} asynchronously */
+    /**
+     * @param request the authorization request kept in the user's session
+     * @param code the code the redirect carried
+     * @param returnedState the state the redirect carried
+     * @return {@link #exchangeCode(AuthorizationRequest, String, String)} asynchronously
+     */
     public CompletableFuture<PscTokens> exchangeCodeAsync(AuthorizationRequest request, String code,
             String returnedState) {
         return AsyncCalls.run(() -> exchangeCode(request, code, returnedState), executor);
     }
 
-    /** @return {@link #startCiba(String, String)} asynchronously */
+    /**
+     * @param loginHint the professional's national id
+     * @param bindingMessage the short code shown on both screens
+     * @return {@link #startCiba(String, String)} asynchronously
+     */
     public CompletableFuture<CibaRequest> startCibaAsync(String loginHint, String bindingMessage) {
         return AsyncCalls.run(() -> startCiba(loginHint, bindingMessage), executor);
     }
 
-    /** @return {@link #refresh(PscTokens)} asynchronously */
+    /**
+     * @param tokens tokens with a refresh token
+     * @return {@link #refresh(PscTokens)} asynchronously
+     */
     public CompletableFuture<PscTokens> refreshAsync(PscTokens tokens) {
         return AsyncCalls.run(() -> refresh(tokens), executor);
     }
 
-    /** @return {@link #userinfo(PscTokens)} asynchronously */
+    /**
+     * @param tokens valid tokens
+     * @return {@link #userinfo(PscTokens)} asynchronously
+     */
     public CompletableFuture<PsIdentity> userinfoAsync(PscTokens tokens) {
         return AsyncCalls.run(() -> userinfo(tokens), executor);
     }

@@ -91,7 +91,10 @@ public final class TokenExchangeClient {
         }
     }
 
-    /** @return {@link #exchange(String)} asynchronously, on the OAuth clients' bounded pool */
+    /**
+     * @param pscAccessToken a valid Pro Santé Connect access token (never logged)
+     * @return {@link #exchange(String)} asynchronously, on the OAuth clients' bounded pool
+     */
     public CompletableFuture<ApiToken> exchangeAsync(String pscAccessToken) {
         return AsyncCalls.run(() -> exchange(pscAccessToken), AsyncCalls.defaultExecutor());
     }
