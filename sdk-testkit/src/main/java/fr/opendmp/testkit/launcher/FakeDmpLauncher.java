@@ -231,6 +231,7 @@ public final class FakeDmpLauncher {
     /** Prints the base URL line. */
     static void print(FakeDmp dmp, PrintStream out) {
         out.println("Fake DMP listening: " + dmp.baseUri());
+        out.println("Fake DMPi listening: " + dmp.dmpiBaseUri());
         out.flush();
     }
 }

@@ -31,6 +31,19 @@ public final class AdminApi {
     private final Runnable reset;
     private final Optional<String> token;
     private final boolean unmaskAllowed;
+    private java.util.function.Function<JsonNode, byte[]> minter = body -> {
+        throw FhirException.of(409, "not-supported", "MINTING_UNAVAILABLE",
+                "VIHFs are minted only in AuthMode.VERIFY (in OFF, send any unsigned assertion)", "");
+    };
+
+    /**
+     * Sets how {@code POST /admin/vihf} mints a signed VIHF from its JSON body (AuthMode.VERIFY).
+     *
+     * @param value body → the serialized assertion
+     */
+    public void minter(java.util.function.Function<JsonNode, byte[]> value) {
+        this.minter = value;
+    }
 
     /**
      * Creates the API.
@@ -107,6 +120,10 @@ public final class AdminApi {
                             Duration.ofMillis(f.path("delayMillis").asLong(0)));
                     engine.faults().add(f.path("path").asText(".*"), fault, f.path("times").asInt(1));
                     return ok(Json.object().put("added", true));
+                }
+                case "POST /vihf" -> {
+                    byte[] assertion = minter.apply(Json.parse(HttpIo.readBody(ex, engine.maxBodyBytes())));
+                    return new FhirRouter.Reply(200, "application/samlassertion+xml", assertion, Map.of());
                 }
                 case "DELETE /faults" -> {
                     engine.faults().clear();

@@ -63,6 +63,33 @@ public final class CallerReader {
         return read(authorization);
     }
 
+    /**
+     * DMPi: the caller of a SOAP request from the {@code saml2:Assertion} of its {@code wsse:Security}
+     * header: verified in AuthMode.VERIFY, only read in AuthMode.OFF (the default professional when absent).
+     *
+     * @param assertion the serialized assertion, if any
+     * @param tlsClientCertificate the TLS client certificate, if any
+     * @param patientRequired whether the operation names a patient
+     * @return the caller, or throws a 401/403 FhirException
+     */
+    public Caller readSoap(Optional<byte[]> assertion, Optional<java.security.cert.X509Certificate> tlsClientCertificate,
+            boolean patientRequired) {
+        if (assertion.isPresent() && assertion.get().length > MAX_CREDENTIAL) {
+            throw unauthenticated("the credential is too large");
+        }
+        if (vihfCallers.isPresent()) {
+            if (assertion.isEmpty()) {
+                throw FhirException.of(401, "login", "CREDENTIAL_MISSING",
+                        "a signed VIHF is required in wsse:Security", "");
+            }
+            return vihfCallers.get().readAssertion(assertion.get(), tlsClientCertificate, patientRequired);
+        }
+        if (assertion.isEmpty()) {
+            return new Caller(defaultProfessional, AccessMode.NORMAL, Optional.empty(), Optional.empty());
+        }
+        return fromSaml(Base64.getEncoder().encodeToString(assertion.get()));
+    }
+
     /** @return the caller, or throws a 401 FhirException for an unreadable credential */
     public Caller read(Optional<String> authorization) {
         if (authorization.isEmpty() || authorization.get().isBlank()) {
@@ -130,6 +157,7 @@ public final class CallerReader {
         Optional<String> purpose = Optional.empty();
         Optional<String> resource = Optional.empty();
         Optional<String> displayName = Optional.empty();
+        Optional<String> reason = Optional.empty();
         List<String> roles = new ArrayList<>();
         NodeList attrs = doc.getElementsByTagNameNS(SAML, "Attribute");
         for (int i = 0; i < attrs.getLength(); i++) {
@@ -144,18 +172,19 @@ public final class CallerReader {
                 switch (name) {
                     case "Identifiant_Structure" -> structure = Optional.of(text);
                     case "Secteur_Activite" -> sector = Optional.of(text);
-                    case "Authentification_Mode" -> authMode = Optional.of(text);
+                    case "Authentification_Mode", "Authentification_mode" -> authMode = Optional.of(text);
                     case "urn:oasis:names:tc:xacml:2.0:subject:role" -> roles.add(text);
                     case "urn:oasis:names:tc:xspa:1.0:subject:purposeofuse", "Mode_Acces" ->
                             purpose = Optional.of(ce != null ? ce.getAttribute("code") : text);
                     case "urn:oasis:names:tc:xacml:2.0:resource:resource-id" -> resource = Optional.of(text);
+                    case "Mode_Acces_Raison" -> reason = Optional.of(text);
                     case "urn:oasis:names:tc:xspa:1.0:subject:subject-id" -> displayName = Optional.of(text);
                     default -> { }
                 }
             }
         }
         FakeProfessional pro = professional(sub, Optional.of(""), displayName, structure, roles, sector, authMode);
-        return new Caller(pro, mode(purpose), Optional.empty(), resource.map(CallerReader::matriculeOfCx));
+        return new Caller(pro, mode(purpose), reason, resource.map(CallerReader::matriculeOfCx));
     }
 
     private static Element firstChildElement(Element e) {
