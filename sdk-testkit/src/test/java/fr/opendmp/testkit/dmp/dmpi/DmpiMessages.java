@@ -85,12 +85,40 @@ final class DmpiMessages {
     }
 
     static Answer post(URI uri, String action, String envelope) {
-        return send(uri, "application/soap+xml; charset=UTF-8; action=\"" + action + "\"",
+        return post(HTTP, uri, action, envelope);
+    }
+
+    static Answer post(HttpClient client, URI uri, String action, String envelope) {
+        return send(client, uri, "application/soap+xml; charset=UTF-8; action=\"" + action + "\"",
                 envelope.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Posts an MTOM request whose single attachment is {@code doc1.<messageId>@opendmp}. */
     static Answer postMtom(URI uri, String action, String envelope, String messageId, byte[] document) {
+        return postMtom(HTTP, uri, action, envelope, messageId, new java.util.LinkedHashMap<>(Map.of("doc1", document)));
+    }
+
+    /** Posts an MTOM request; each part {@code name → bytes} has Content-ID {@code <name>.<messageId>@opendmp}. */
+    static Answer postMtom(HttpClient client, URI uri, String action, String envelope, String messageId,
+            java.util.LinkedHashMap<String, byte[]> parts) {
+        String boundary = "MIMEBoundary_" + messageId.replace("-", "");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Type: application/xop+xml; charset=UTF-8; type=\"application/soap+xml\"\r\n"
+                + "Content-Transfer-Encoding: binary\r\nContent-ID: <root." + messageId + "@opendmp>\r\n\r\n" + envelope)
+                .getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> p : parts.entrySet()) {
+            out.writeBytes(("\r\n--" + boundary + "\r\nContent-Type: text/xml\r\nContent-Transfer-Encoding: binary\r\n"
+                    + "Content-ID: <" + p.getKey() + "." + messageId + "@opendmp>\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(p.getValue());
+        }
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(client, uri, "multipart/related; type=\"application/xop+xml\"; start=\"<root." + messageId
+                + "@opendmp>\"; start-info=\"application/soap+xml\"; action=\"" + action + "\"; boundary=\"" + boundary + "\"",
+                out.toByteArray());
+    }
+
+    /** Unused single-part variant kept for reference. */
+    static Answer postMtomSingle(URI uri, String action, String envelope, String messageId, byte[] document) {
         String boundary = "MIMEBoundary_" + messageId.replace("-", "");
         String head = "--" + boundary + "\r\nContent-Type: application/xop+xml; charset=UTF-8; type=\"application/soap+xml\"\r\n"
                 + "Content-Transfer-Encoding: binary\r\nContent-ID: <root." + messageId + "@opendmp>\r\n\r\n" + envelope
@@ -107,8 +135,12 @@ final class DmpiMessages {
     }
 
     static Answer send(URI uri, String contentType, byte[] body) {
+        return send(HTTP, uri, contentType, body);
+    }
+
+    static Answer send(HttpClient client, URI uri, String contentType, byte[] body) {
         try {
-            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", contentType)
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(uri).header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
             String ct = r.headers().firstValue("Content-Type").orElse("");
             byte[] root = r.body();

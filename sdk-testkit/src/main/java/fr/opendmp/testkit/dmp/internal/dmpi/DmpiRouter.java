@@ -383,6 +383,9 @@ public final class DmpiRouter {
             return Optional.empty();
         }
         List<Element> assertions = Xml.children(security.get(), Ns.SAML, "Assertion");
+        if (assertions.isEmpty()) {
+            return Optional.empty();
+        }
         if (assertions.size() != 1) {
             throw SoapFault.sender("VIHF_MALFORMED", "wsse:Security must hold exactly one saml2:Assertion");
         }

@@ -1,0 +1,136 @@
+package fr.opendmp.testkit.dmp.dmpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.opendmp.core.access.AccessContext;
+import fr.opendmp.core.ins.Ins;
+import fr.opendmp.testkit.auth.SignedTestCredentials;
+import fr.opendmp.testkit.dmp.FakeDmp;
+import fr.opendmp.testkit.dmp.FakeProfessional;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** AuthMode.VERIFY (the default): the VIHF of wsse:Security is verified, STRICT ITI-41 needs a valid XAdES. */
+class VerifiedDmpiTest {
+    static final String INS = "279119913400976";
+    static final String OID = "1.2.250.1.213.1.4.8";
+    static final String CX = INS + "^^^&amp;" + OID + "&amp;ISO^NH";
+    static final String PNR = "urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b";
+    static final String TD02 = "urn:hl7-org:v3:PRPA_IN201307UV02";
+    static final String CDA = CrossProtocolScenarioTest.CDA;
+    static FakeDmp dmp;
+    static FakeProfessional doctor;
+    static HttpClient client;
+    static int counter;
+
+    @BeforeAll
+    static void start() {
+        dmp = FakeDmp.builder().start();
+        doctor = FakeProfessional.builder(SignedTestCredentials.DOCTOR_ID).name("Jean", "MEDECIN")
+                .structureId(SignedTestCredentials.STRUCTURE_ID).profession("10").specialty("SM26")
+                .authenticationMode("INDIRECTE_RENFORCEE").build();
+        client = HttpClient.newBuilder().sslContext(dmp.credentials(doctor).sslContext().orElseThrow()).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        dmp.close();
+    }
+
+    static String vihf(String ins) {
+        String xml = new String(dmp.vihf(doctor, Ins.nir(ins), AccessContext.normal()), StandardCharsets.UTF_8);
+        return xml.startsWith("<?xml") ? xml.substring(xml.indexOf("?>") + 2) : xml;
+    }
+
+    static URI svc(String s) {
+        return URI.create(dmp.dmpiBaseUri() + "/" + s);
+    }
+
+    static DmpiMessages.Answer td02(String assertion) {
+        String mid = DmpiMessages.id();
+        String body = DmpiMessages.template("td02-request.xml", Map.of("MESSAGE_ID", mid, "REASON", "TEST_EXST",
+                "INS_OID", OID, "INS", INS));
+        return DmpiMessages.post(client, svc("patients"), TD02, DmpiMessages.envelope(TD02, assertion, body, mid));
+    }
+
+    @Test
+    void td02AcceptsAVerifiedVihfInWsSecurity() {
+        var a = td02(vihf(INS));
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.xpath("//hl7:acknowledgement/@typeCode")).isEqualTo("AA");
+        assertThat(a.xpath("//hl7:queryAck/hl7:queryResponseCode/@code")).isEqualTo("OK");
+    }
+
+    @Test
+    void aRequestWithoutVihfIsRefusedInVerifiedMode() {
+        var a = td02("");
+        assertThat(a.xpath("//soap:Fault/soap:Code/soap:Subcode/soap:Value")).endsWith(":CREDENTIAL_MISSING");
+    }
+
+    @Test
+    void aTamperedVihfIsRefused() {
+        var a = td02(vihf(INS).replace("MEDECIN", "MEDECIM"));
+        assertThat(a.xpath("//soap:Fault/soap:Code/soap:Value")).isEqualTo("soap:Sender");
+        assertThat(a.xpath("//soap:Fault/soap:Code/soap:Subcode/soap:Value")).contains("VIHF_");
+    }
+
+    @Test
+    void aVihfForAnotherPatientThanTheRequestIsRefused() {
+        var a = td02(vihf("180126235800106"));
+        assertThat(a.xpath("//hl7:acknowledgement/@typeCode")).isEqualTo("AE");
+        assertThat(a.xpath("//hl7:acknowledgementDetail/hl7:code/@code")).isEqualTo("PATIENT_MISMATCH");
+    }
+
+    static DmpiMessages.Answer deposit(String uid, byte[] sent, byte[] signed, boolean withSignature) throws Exception {
+        String mid = DmpiMessages.id();
+        String ssUid = uid + ".99";
+        String sigUid = uid + ".98";
+        Map<String, String> values = new java.util.HashMap<>(Map.of("PATIENT_CX", CX, "DOC_UID", uid, "SS_UID", ssUid,
+                "AUTHOR", doctor.idNatPs(), "MESSAGE_ID", mid, "SIG_UID", sigUid));
+        LinkedHashMap<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("doc1", sent);
+        if (withSignature) {
+            values.put("EXTRA_OBJECTS", DmpiMessages.template("signature-entry.xml", values));
+            values.put("EXTRA_ASSOCIATIONS", DmpiMessages.template("signature-associations.xml", values));
+            values.put("EXTRA_DOCUMENTS", "<xds:Document id=\"Signature01\"><xop:Include href=\"cid:sig1." + mid
+                    + "@opendmp\"/></xds:Document>");
+            parts.put("sig1", TestXades.sign(dmp.tls().orElseThrow().signing(), ssUid, Map.of(uid, signed)));
+        }
+        String body = DmpiMessages.template("iti41-request.xml", values);
+        return DmpiMessages.postMtom(client, svc("repository"), PNR,
+                DmpiMessages.envelope(PNR, vihf(INS), body, mid), mid, parts);
+    }
+
+    static String uid() {
+        return "1.2.250.1.999.8." + System.nanoTime() % 1_000_000 + "." + (++counter);
+    }
+
+    @Test
+    void aSubmissionWithAValidXadesSignatureIsAccepted() throws Exception {
+        byte[] cda = CDA.getBytes(StandardCharsets.UTF_8);
+        var a = deposit(uid(), cda, cda, true);
+        assertThat(a.xpath("//rs:RegistryResponse/@status")).as(a.xpath("//rs:RegistryError/@codeContext")).endsWith(":Success");
+    }
+
+    @Test
+    void aDocumentChangedAfterSigningIsRefusedWithXadesDigestMismatch() throws Exception {
+        byte[] signed = CDA.getBytes(StandardCharsets.UTF_8);
+        byte[] sent = CDA.replace("<title>CR</title>", "<title>CR modifié</title>").getBytes(StandardCharsets.UTF_8);
+        var a = deposit(uid(), sent, signed, true);
+        assertThat(a.xpath("//rs:RegistryResponse/@status")).endsWith(":Failure");
+        assertThat(a.xpath("//rs:RegistryError/@codeContext")).startsWith("XADES_DIGEST_MISMATCH");
+    }
+
+    @Test
+    void aStrictSubmissionWithoutSignatureIsRefusedWithXadesMissing() throws Exception {
+        byte[] cda = CDA.getBytes(StandardCharsets.UTF_8);
+        var a = deposit(uid(), cda, cda, false);
+        assertThat(a.xpath("//rs:RegistryError/@codeContext")).startsWith("XADES_MISSING");
+    }
+}
