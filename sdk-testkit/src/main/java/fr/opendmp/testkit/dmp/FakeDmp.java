@@ -190,9 +190,8 @@ public final class FakeDmp implements AutoCloseable {
                 .profession(body.path("profession").asText("10"))
                 .specialty(body.path("specialty").asText("SM26"))
                 .authenticationMode(body.path("authenticationMode").asText("INDIRECTE_RENFORCEE"));
-        if (body.hasNonNull("structureId")) {
-            pb.structureId(body.path("structureId").asText());
-        }
+        // by default the structure of the TLS client certificate the launcher writes (the VIHF must name it)
+        pb.structureId(body.path("structureId").asText(SignedTestCredentials.STRUCTURE_ID));
         String mode = body.path("mode").asText("normal");
         fr.opendmp.core.access.AccessContext access = switch (mode) {
             case "bris_de_glace" -> fr.opendmp.core.access.AccessContext.brisDeGlace(body.path("reason").asText("urgence"));
