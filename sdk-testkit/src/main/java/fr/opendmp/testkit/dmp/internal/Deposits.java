@@ -92,6 +92,15 @@ public final class Deposits {
         });
     }
 
+    /**
+     * Patient safety for DMPi deposits, in every validation mode: an XML document's CDA header must name
+     * the submission's patient (422 {@code PATIENT_MISMATCH}; 422 {@code XML_TOO_DEEP} for a document
+     * nesting too deep).
+     */
+    public void checkXmlDocumentPatient(byte[] content, String ins, String at) {
+        checkCdaPatient(cdaHeader(content, at), ins, at);
+    }
+
     /** ITI-105: POST [base]/DocumentReference. */
     public Result simplified(JsonNode body, Caller caller) {
         if (!body.isObject() || !"DocumentReference".equals(body.path("resourceType").asText())) {

@@ -87,6 +87,23 @@ class VerifiedDmpiTest {
         assertThat(a.xpath("//hl7:acknowledgementDetail/hl7:code/@code")).isEqualTo("PATIENT_MISMATCH");
     }
 
+    @Test
+    void aVihfSignedWithTheTlsCertificateGetsDmpInvalidCertificate() {
+        var creds = dmp.tls().orElseThrow();
+        String xml = fr.opendmp.auth.vihf.VihfIssuer.builder()
+                .signer(new fr.opendmp.auth.vihf.VihfSigner(creds.tlsClient().keyMaterial()))
+                .professional(SignedTestCredentials.doctor()).structure(SignedTestCredentials.structure())
+                .software(SignedTestCredentials.software()).build()
+                .issue(fr.opendmp.core.credentials.CredentialRequest.dmp(Ins.nir(INS), AccessContext.normal())).xmlString();
+        HttpClient tlsClient = HttpClient.newBuilder().sslContext(creds.clientSslContext()).build();
+        String mid = DmpiMessages.id();
+        String body = DmpiMessages.template("td02-request.xml", Map.of("MESSAGE_ID", mid, "REASON", "TEST_EXST",
+                "INS_OID", OID, "INS", INS));
+        var a = DmpiMessages.post(tlsClient, svc("patients"), TD02,
+                DmpiMessages.envelope(TD02, xml.startsWith("<?xml") ? xml.substring(xml.indexOf("?>") + 2) : xml, body, mid));
+        assertThat(a.xpath("//soap:Fault/soap:Code/soap:Subcode/soap:Value")).isEqualTo("soap:DMPInvalidCertificate");
+    }
+
     static DmpiMessages.Answer deposit(String uid, byte[] sent, byte[] signed, boolean withSignature) throws Exception {
         String mid = DmpiMessages.id();
         String ssUid = uid + ".99";

@@ -175,7 +175,12 @@ public final class DmpiRouter {
             String rule = e.issues().isEmpty() ? "REFUSED" : e.issues().get(0).ruleId();
             String text = e.issues().isEmpty() ? "refused" : e.issues().get(0).diagnostics();
             t.rules.add(rule);
-            reply = fault(SoapFault.sender(rule, text), relatesTo, mtomFault);
+            SoapFault f = "VIHF_CERT_USAGE".equals(rule)
+                    // the DMP's own answer to a VIHF signed with an authentication (TLS) certificate
+                    ? new SoapFault("Sender", Ns.SOAP12, "DMPInvalidCertificate", "DMPInvalidCertificate",
+                            "Le certificat ayant signé le VIHF est invalide : Not a valid signature certificate")
+                    : SoapFault.sender(rule, text);
+            reply = fault(f, relatesTo, mtomFault);
             t.status = e.status();
         }
         if (t.caller != null) {

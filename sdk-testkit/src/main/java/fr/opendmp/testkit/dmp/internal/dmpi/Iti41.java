@@ -232,6 +232,15 @@ final class Iti41 {
                     }
                 }
                 byUniqueId.put(eo.identifiers.getOrDefault(Ns.DE_UNIQUE_ID, ""), content);
+                if (eo.element.getAttribute("mimeType").contains("xml")) {
+                    try {
+                        engine.deposits().checkXmlDocumentPatient(content, ins, eo.id);
+                    } catch (FhirException e) {
+                        Issue i = e.issues().get(0);
+                        errs.error("PATIENT_MISMATCH".equals(i.ruleId()) ? "XDSPatientIdDoesNotMatch" : "XDSRepositoryMetadataError",
+                                i.ruleId(), i.diagnostics(), eo.id);
+                    }
+                }
             }
             eo.slot("size").ifPresent(s -> {
                 if (!s.equals(Long.toString(content.length))) {

@@ -45,9 +45,9 @@ final class SoapWriter {
         StringBuilder b = new StringBuilder("<soap:Fault><soap:Code><soap:Value>soap:").append(f.code())
                 .append("</soap:Value>");
         if (f.subcode() != null) {
-            String prefix = Ns.WSA.equals(f.subcodeNs()) ? "wsa" : "err";
+            String prefix = Ns.WSA.equals(f.subcodeNs()) ? "wsa" : Ns.SOAP12.equals(f.subcodeNs()) ? "soap" : "err";
             b.append("<soap:Subcode><soap:Value");
-            if (!"wsa".equals(prefix)) {
+            if ("err".equals(prefix)) {
                 b.append(" xmlns:err=\"").append(Xml.esc(f.subcodeNs())).append('"');
             }
             b.append('>').append(prefix).append(':').append(Xml.esc(f.subcode())).append("</soap:Value></soap:Subcode>");
