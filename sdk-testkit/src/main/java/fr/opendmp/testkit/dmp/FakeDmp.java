@@ -125,7 +125,8 @@ public final class FakeDmp implements AutoCloseable {
         aliases.putAll(b.dmpiAliases);
         fr.opendmp.testkit.dmp.internal.dmpi.DmpiSettings dmpiSettings = new fr.opendmp.testkit.dmp.internal.dmpi.DmpiSettings(
                 b.validation, b.repositoryUniqueId, b.deletedDocuments, b.requireSignatureEntry,
-                Optional.ofNullable(effective).map(c -> c.ca().root()), b.strictServicePath, b.senderFaultStatus, aliases);
+                Optional.ofNullable(effective).map(c -> c.ca().root()), b.strictServicePath, b.senderFaultStatus, aliases,
+                b.xadesSignerMustMatchVihf);
         if (verifiedCredentials.isPresent()) {
             admin.minter(this::mint);
         }
@@ -476,6 +477,7 @@ public final class FakeDmp implements AutoCloseable {
         private DeletedDocuments deletedDocuments = DeletedDocuments.HIDDEN_UNLESS_REQUESTED;
         private String repositoryUniqueId = "1.2.250.1.213.4.1.1.1.2";
         private boolean requireSignatureEntry = true;
+        private boolean xadesSignerMustMatchVihf = true;
         private boolean strictServicePath;
         private int senderFaultStatus = 500;
         private final Map<String, String> dmpiAliases = new java.util.HashMap<>();
@@ -675,6 +677,16 @@ public final class FakeDmp implements AutoCloseable {
         public Builder requireSignatureEntry(boolean value) {
             once("requireSignatureEntry");
             this.requireSignatureEntry = value;
+            return this;
+        }
+
+        /**
+         * @return this builder where (in VERIFY) the XAdES signer of an ITI-41 must be the VIHF's
+         *     professional (certificate CN) or structure (certificate OU) (default true; unsure the DMP checks it)
+         */
+        public Builder xadesSignerMustMatchVihf(boolean value) {
+            once("xadesSignerMustMatchVihf");
+            this.xadesSignerMustMatchVihf = value;
             return this;
         }
 

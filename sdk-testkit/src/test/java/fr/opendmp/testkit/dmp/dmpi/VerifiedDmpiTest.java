@@ -105,6 +105,11 @@ class VerifiedDmpiTest {
     }
 
     static DmpiMessages.Answer deposit(String uid, byte[] sent, byte[] signed, boolean withSignature) throws Exception {
+        return deposit(uid, sent, signed, withSignature, dmp.tls().orElseThrow().signing());
+    }
+
+    static DmpiMessages.Answer deposit(String uid, byte[] sent, byte[] signed, boolean withSignature,
+            fr.opendmp.testkit.ca.IssuedCertificate signer) throws Exception {
         String mid = DmpiMessages.id();
         String ssUid = uid + ".99";
         String sigUid = uid + ".98";
@@ -117,7 +122,7 @@ class VerifiedDmpiTest {
             values.put("EXTRA_ASSOCIATIONS", DmpiMessages.template("signature-associations.xml", values));
             values.put("EXTRA_DOCUMENTS", "<xds:Document id=\"Signature01\"><xop:Include href=\"cid:sig1." + mid
                     + "@opendmp\"/></xds:Document>");
-            parts.put("sig1", TestXades.sign(dmp.tls().orElseThrow().signing(), ssUid, Map.of(uid, signed)));
+            parts.put("sig1", TestXades.sign(signer, ssUid, Map.of(uid, signed)));
         }
         String body = DmpiMessages.template("iti41-request.xml", values);
         return DmpiMessages.postMtom(client, svc("repository"), PNR,
@@ -142,6 +147,14 @@ class VerifiedDmpiTest {
         var a = deposit(uid(), sent, signed, true);
         assertThat(a.xpath("//rs:RegistryResponse/@status")).endsWith(":Failure");
         assertThat(a.xpath("//rs:RegistryError/@codeContext")).startsWith("XADES_DIGEST_MISMATCH");
+    }
+
+    @Test
+    void aSignatureByAnotherStructureThanTheVihfsIsRefused() throws Exception {
+        byte[] cda = CDA.getBytes(StandardCharsets.UTF_8);
+        var other = dmp.tls().orElseThrow().ca().structureSign("99B0000099", "Autre structure");
+        var a = deposit(uid(), cda, cda, true, other);
+        assertThat(a.xpath("//rs:RegistryError/@codeContext")).startsWith("XADES_SIGNER_MISMATCH");
     }
 
     @Test

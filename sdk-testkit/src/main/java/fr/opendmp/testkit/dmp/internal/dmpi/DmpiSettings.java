@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param strictServicePath whether an Action sent to another service's path is refused
  * @param senderFaultStatus the HTTP status of a fault (500 or 400)
  * @param aliases extra service path → service key (patients, habilitations, patientsSpecific, registry, repository)
+ * @param xadesSignerMustMatchVihf whether (with a trusted root) the XAdES signer must be the VIHF's
+ *        professional (certificate CN) or structure (certificate OU)
  */
 public record DmpiSettings(Validation validation, String repositoryUniqueId, DeletedDocuments deletedDocuments,
         boolean requireSignatureEntry, Optional<X509Certificate> trustRoot, boolean strictServicePath,
-        int senderFaultStatus, Map<String, String> aliases) {
+        int senderFaultStatus, Map<String, String> aliases, boolean xadesSignerMustMatchVihf) {
 
     /** Copies the aliases. */
     public DmpiSettings {

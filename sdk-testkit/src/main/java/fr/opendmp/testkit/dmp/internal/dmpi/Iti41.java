@@ -257,9 +257,14 @@ final class Iti41 {
         }
         errs.throwIfErrors();
         if (signature.isPresent() && contents.containsKey(signature.get().id)) {
-            Xades.check(contents.get(signature.get().id), ssUid, byUniqueId, settings.trustRoot(), !strict, errs,
-                    signature.get().id);
+            Optional<java.security.cert.X509Certificate> signer = Xades.check(contents.get(signature.get().id), ssUid,
+                    byUniqueId, settings.trustRoot(), !strict, errs, signature.get().id);
             errs.throwIfErrors();
+            if (signer.isPresent() && settings.trustRoot().isPresent() && settings.xadesSignerMustMatchVihf()
+                    && !Xades.signedBy(signer.get(), caller.id(), caller.professional().structureId())) {
+                throw RegistryErrors.Failure.of("XDSRepositoryMetadataError", "XADES_SIGNER_MISMATCH",
+                        "the XAdES signer is neither the VIHF's professional nor its structure", signature.get().id);
+            }
         }
         try {
             engine.deposits().xds(ins, toStore, caller);

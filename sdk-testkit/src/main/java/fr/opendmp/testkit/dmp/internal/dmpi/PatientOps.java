@@ -260,8 +260,9 @@ final class PatientOps {
         return engine.store().read(() -> {
             engine.rules().checkCredentialPatient(caller, ins);
             FakePatient p = engine.rules().requireOpenDmp(ins);
+            // AIR (INDIRECTE_RENFORCEE) is treated as direct, as for consultation (spec dmp-xds §11.3)
             if (caller.kind() != CallerKind.PROFESSIONAL || caller.mode() != AccessMode.NORMAL
-                    || !"DIRECTE".equals(caller.professional().authenticationMode())) {
+                    || "INDIRECTE".equals(caller.professional().authenticationMode())) {
                 throw new WsError("MODE_FORBIDDEN", "TD1.6 needs a professional in direct normal mode");
             }
             StringBuilder b = new StringBuilder();

@@ -167,6 +167,23 @@ final class Xades {
         }
     }
 
+    /** @return whether the certificate names this professional (CN) or this structure (OU) */
+    static boolean signedBy(X509Certificate signer, String idNatPs, String structureId) {
+        try {
+            var name = new javax.naming.ldap.LdapName(signer.getSubjectX500Principal().getName());
+            for (var rdn : name.getRdns()) {
+                String v = rdn.getValue().toString();
+                if (("CN".equalsIgnoreCase(rdn.getType()) && v.equals(idNatPs))
+                        || ("OU".equalsIgnoreCase(rdn.getType()) && !structureId.isBlank() && v.equals(structureId))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (javax.naming.InvalidNameException e) {
+            return false;
+        }
+    }
+
     private static boolean chains(X509Certificate signer, X509Certificate root, Element sig) {
         try {
             signer.checkValidity();
