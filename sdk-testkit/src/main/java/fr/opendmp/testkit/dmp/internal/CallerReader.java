@@ -82,12 +82,60 @@ public final class CallerReader {
                 throw FhirException.of(401, "login", "CREDENTIAL_MISSING",
                         "a signed VIHF is required in wsse:Security", "");
             }
+            if (unsignedDirect(assertion.get(), tlsClientCertificate)) {
+                return unsignedDirectCaller(assertion.get(), tlsClientCertificate.get(), patientRequired);
+            }
             return vihfCallers.get().readAssertion(assertion.get(), tlsClientCertificate, patientRequired);
         }
         if (assertion.isEmpty()) {
             return new Caller(defaultProfessional, AccessMode.NORMAL, Optional.empty(), Optional.empty());
         }
         return fromSaml(Base64.getEncoder().encodeToString(assertion.get()));
+    }
+
+    /**
+     * DMPi direct mode (spec dmp-xds §2.1, §17.1 step 3): an unsigned VIHF is accepted when the TLS client
+     * certificate is a card certificate (it has a givenName) whose CN is the assertion's NameID.
+     */
+    private static boolean unsignedDirect(byte[] assertion, Optional<java.security.cert.X509Certificate> tls) {
+        String text = utf8(assertion);
+        return tls.isPresent() && !text.contains("http://www.w3.org/2000/09/xmldsig#")
+                && rdn(tls.get(), "2.5.4.42").isPresent();
+    }
+
+    private Caller unsignedDirectCaller(byte[] assertion, java.security.cert.X509Certificate tls, boolean patientRequired) {
+        if (XmlDepth.deeperThan(assertion, 32)) {
+            throw unauthenticated("the VIHF nests too deep");
+        }
+        Caller c = fromSaml(Base64.getEncoder().encodeToString(assertion));
+        if (!"DIRECTE".equals(c.professional().authenticationMode())) {
+            throw FhirException.of(401, "security", "VIHF_SIGNATURE_INVALID",
+                    "only a DIRECTE VIHF may be unsigned", "Signature");
+        }
+        if (!Optional.of(c.id()).equals(rdn(tls, "CN"))) {
+            throw FhirException.of(401, "security", "VIHF_ATTRIBUTE_INVALID:Subject/NameID",
+                    "in direct mode NameID is the card certificate's CN", "Subject/NameID");
+        }
+        if (patientRequired && c.patientIns().isEmpty()) {
+            throw FhirException.of(403, "forbidden", "VIHF_NO_PATIENT",
+                    "a DMP request needs a VIHF naming the patient (resource-id)", "resource-id");
+        }
+        return c;
+    }
+
+    private static Optional<String> rdn(java.security.cert.X509Certificate certificate, String type) {
+        try {
+            var name = new javax.naming.ldap.LdapName(certificate.getSubjectX500Principal()
+                    .getName(javax.security.auth.x500.X500Principal.RFC2253));
+            for (var rdn : name.getRdns()) {
+                if (rdn.getType().equalsIgnoreCase(type)) {
+                    return Optional.of(rdn.getValue().toString());
+                }
+            }
+        } catch (javax.naming.InvalidNameException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** @return the caller, or throws a 401 FhirException for an unreadable credential */

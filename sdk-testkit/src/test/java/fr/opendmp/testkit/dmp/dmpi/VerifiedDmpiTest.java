@@ -68,6 +68,25 @@ class VerifiedDmpiTest {
     }
 
     @Test
+    void anUnsignedDirectVihfIsAcceptedWithTheCardCertificateOfItsNameId() {
+        FakeProfessional card = FakeProfessional.builder("899700000033").name("Anne", "CARTE")
+                .authenticationMode("DIRECTE").build();
+        HttpClient cardClient = HttpClient.newBuilder().sslContext(dmp.credentials(card).sslContext().orElseThrow()).build();
+        String mid = DmpiMessages.id();
+        String body = DmpiMessages.template("td02-request.xml", Map.of("MESSAGE_ID", mid, "REASON", "TEST_EXST",
+                "INS_OID", OID, "INS", INS));
+        String unsigned = DmpiMessages.template("assertion-unsigned.xml", Map.of("MESSAGE_ID", mid, "PS", card.idNatPs(),
+                "PATIENT_CX", CX, "MODE", "normal"));
+        var ok = DmpiMessages.post(cardClient, svc("patients"), TD02, DmpiMessages.envelope(TD02, unsigned, body, mid));
+        assertThat(ok.xpath("//hl7:acknowledgement/@typeCode")).isEqualTo("AA");
+        String someoneElse = unsigned.replace(card.idNatPs(), "899700000041");
+        var refused = DmpiMessages.post(cardClient, svc("patients"), TD02, DmpiMessages.envelope(TD02, someoneElse, body, mid));
+        assertThat(refused.xpath("//soap:Fault/soap:Code/soap:Subcode/soap:Value")).contains("VIHF_ATTRIBUTE_INVALID");
+        var structureTls = td02(unsigned);
+        assertThat(structureTls.xpath("//soap:Fault/soap:Code/soap:Value")).isEqualTo("soap:Sender");
+    }
+
+    @Test
     void aRequestWithoutVihfIsRefusedInVerifiedMode() {
         var a = td02("");
         assertThat(a.xpath("//soap:Fault/soap:Code/soap:Subcode/soap:Value")).endsWith(":CREDENTIAL_MISSING");
