@@ -17,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** One fake, two protocols: what is done over DMPi is seen over FHIR and the reverse (AuthMode.OFF). */
 class CrossProtocolScenarioTest {
@@ -139,7 +141,7 @@ class CrossProtocolScenarioTest {
         String newId = entryOf(uid);
         assertThat(newId).isNotEqualTo(id);
         var found = find(AUTHOR, "normal", "'urn:oasis:names:tc:ebxml-regrep:StatusType:Approved'");
-        assertThat(found.xpath("//rim:ExtrinsicObject[@id='urn:uuid:" + newId + "']/@lid")).isEqualTo("urn:uuid:" + id);
+        assertThat(found.xpath("//rim:ExtrinsicObject[@id='urn:uuid:" + newId + "']/@lid")).as(new String(found.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("urn:uuid:" + id);
         assertThat(found.xpath("//rim:ExtrinsicObject[@id='urn:uuid:" + newId + "']/rim:VersionInfo/@versionName")).isEqualTo("2");
         var other = find(OTHER, "normal", "'urn:oasis:names:tc:ebxml-regrep:StatusType:Approved'");
         assertThat(other.count("//rim:ExtrinsicObject[rim:ExternalIdentifier/@value='" + uid + "']")).isZero();
@@ -209,6 +211,46 @@ class CrossProtocolScenarioTest {
         assertThat(a.xpath("//hl7:attentionLine[hl7:keyWordText/@code='AUTORISATION']/hl7:value/@code")).isEqualTo("VALIDE");
         assertThat(a.xpath("//hl7:patient/hl7:statusCode/@code")).isEqualTo("active");
         assertThat(a.xpath("//wsa:Action")).isEqualTo("urn:hl7-org:v3:PRPA_IN201308UV02");
+    }
+
+    @Test
+    void aSecurityLabelPatchOverFhirIsANewVersionOverXds() throws Exception {
+        String uid = deposit(uid());
+        String id = entryOf(uid);
+        String mask = "[{\"op\":\"add\",\"path\":\"/securityLabel/-\",\"value\":{\"coding\":[{\"system\":"
+                + "\"urn:oid:1.2.250.1.213.1.1.4.13\",\"code\":\"MASQUE_PS\"}]}}]";
+        HttpResponse<String> r = DmpiMessages.HTTP.send(HttpRequest.newBuilder(URI.create(dmp.baseUri() + "/DocumentReference/" + id))
+                .header("Content-Type", "application/json-patch+json").method("PATCH", HttpRequest.BodyPublishers.ofString(mask))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        String newId = JSON.readTree(r.body()).path("id").asText();
+        var found = find(AUTHOR, "normal", "'urn:oasis:names:tc:ebxml-regrep:StatusType:Approved',"
+                + "'urn:oasis:names:tc:ebxml-regrep:StatusType:Deprecated'");
+        assertThat(found.xpath("//rim:ExtrinsicObject[@id='urn:uuid:" + newId + "']/@lid")).as(new String(found.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("urn:uuid:" + id);
+        assertThat(found.xpath("//rim:ExtrinsicObject[@id='urn:uuid:" + newId + "']/rim:VersionInfo/@versionName")).isEqualTo("2");
+        assertThat(found.xpath("//rim:ExtrinsicObject[@id='urn:uuid:" + id + "']/@status")).endsWith(":Deprecated");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TD0.2,patients,urn:hl7-org:v3:PRPA_IN201307UV02", "TD0.3,habilitations,urn:si-dmp-habilitations:HabilitationsEndPoint:setAuthorization",
+            "TD1.6,habilitations,urn:si-dmp-habilitations:HabilitationsEndPoint:listAuthorizationByPatient",
+            "TD0.4,patientsSpecific,urn:si-dmp-patients:PatientSpecificEndPoint:patientList", "TD2.1,repository," + PNR,
+            "TD3.1,registry," + QUERY, "TD3.2,repository," + RETRIEVE, "TD3.3,registry," + UPDATE})
+    void anInjectedFaultHitsItsOperation(String td, String service, String action) {
+        dmp.injectDmpiFault(java.util.regex.Pattern.quote(td) + " ", Fault.status(503, Duration.ZERO), 1);
+        String root = Map.of("TD0.2", "<hl7:PRPA_IN201307UV02 xmlns:hl7=\"urn:hl7-org:v3\"/>",
+                "TD0.3", "<hab:setAuthorization xmlns:hab=\"urn:si-dmp-habilitations\"/>",
+                "TD1.6", "<hab:listAuthorizationByPatient xmlns:hab=\"urn:si-dmp-habilitations\"/>",
+                "TD0.4", "<pat:patientList xmlns:pat=\"urn:si-dmp-patients\"/>",
+                "TD2.1", "<xds:ProvideAndRegisterDocumentSetRequest xmlns:xds=\"urn:ihe:iti:xds-b:2007\"/>",
+                "TD3.1", "<q:AdhocQueryRequest xmlns:q=\"urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0\"/>",
+                "TD3.2", "<xds:RetrieveDocumentSetRequest xmlns:xds=\"urn:ihe:iti:xds-b:2007\"/>",
+                "TD3.3", "<lcm:SubmitObjectsRequest xmlns:lcm=\"urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0\"/>").get(td);
+        var a = DmpiMessages.post(svc(service), action, DmpiMessages.envelope(action, assertion(AUTHOR, "normal"), root,
+                DmpiMessages.id()));
+        assertThat(a.status()).isEqualTo(503);
+        assertThat(a.xpath("//soap:Fault/soap:Code/soap:Value")).isEqualTo("soap:Receiver");
+        assertThat(a.xpath("//soap:Fault/soap:Code/soap:Subcode/soap:Value")).endsWith(":INJECTED_FAULT");
     }
 
     @Test
