@@ -130,6 +130,7 @@ public final class FakeDmp implements AutoCloseable {
         if (verifiedCredentials.isPresent()) {
             admin.minter(this::mint);
         }
+        admin.dmpiFaults(dmpiFaults);
         server.createContext("/", new ServerHandler(engine, admin, baseUri::toString, Optional.of(
                 new fr.opendmp.testkit.dmp.internal.dmpi.DmpiRouter(engine, dmpiSettings, dmpiFaults))));
         server.start();

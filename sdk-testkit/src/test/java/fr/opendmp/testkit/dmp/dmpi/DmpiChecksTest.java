@@ -260,6 +260,21 @@ class DmpiChecksTest {
     }
 
     @Test
+    void aDmpiFaultCanBeInjectedThroughTheAdminApi() throws Exception {
+        var r = DmpiMessages.HTTP.send(java.net.http.HttpRequest.newBuilder(URI.create(dmp.adminUri() + "/faults"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"operation\":\"TD3.2\",\"kind\":\"STATUS\",\"status\":502,\"times\":1}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        var a = DmpiMessages.post(svc("repository"), RETRIEVE, DmpiMessages.envelope(RETRIEVE, assertion(AUTHOR, "normal"),
+                DmpiMessages.template("iti43-request.xml", Map.of("REPOSITORY", "1.2.250.1.213.4.1.1.1.2", "DOC_UID", "1.2.3")),
+                DmpiMessages.id()));
+        assertThat(a.status()).isEqualTo(502);
+        assertThat(a.contentType()).startsWith("multipart/related");
+        assertThat(a.xpath("//soap:Fault/soap:Code/soap:Value")).isEqualTo("soap:Receiver");
+    }
+
+    @Test
     void lenientModeAcceptsSoap11AndReportsUnknownCodesAsWarnings() {
         try (FakeDmp lenient = FakeDmp.builder().auth(AuthMode.OFF).validation(Validation.LENIENT).start()) {
             String mid = DmpiMessages.id();
