@@ -103,6 +103,13 @@ class CrossProtocolScenarioTest {
         var found = find(AUTHOR, "normal", "'urn:oasis:names:tc:ebxml-regrep:StatusType:Approved'");
         assertThat(found.xpath("//rim:ExtrinsicObject[rim:ExternalIdentifier/@value='" + uid + "']/@id"))
                 .isEqualTo("urn:uuid:" + id);
+        String author = "//rim:ExtrinsicObject[@id='urn:uuid:" + id + "']/rim:Classification[@classificationScheme="
+                + "'urn:uuid:93606bcf-9494-43ec-9b4e-a7748d1a838d']";
+        assertThat(found.xpath(author + "/rim:Slot[@name='authorPerson']/rim:ValueList/rim:Value")).startsWith(AUTHOR + "^");
+        assertThat(found.xpath(author + "/rim:Slot[@name='authorInstitution']/rim:ValueList/rim:Value")).endsWith("^1750000001");
+        assertThat(found.xpath(author + "/rim:Slot[@name='authorSpecialty']/rim:ValueList/rim:Value"))
+                .startsWith("G15_10/SM26^").endsWith("^1.2.250.1.213.1.1.4.5");
+        assertThat(fhirSearch("").toString()).contains("PractitionerRole").contains("G15_10/SM26");
         assertThat(found.xpath("//rim:ExtrinsicObject[@id='urn:uuid:" + id + "']/rim:Slot[@name='size']/rim:ValueList/rim:Value"))
                 .isEqualTo(Integer.toString(CDA.getBytes(StandardCharsets.UTF_8).length));
         String mid = DmpiMessages.id();

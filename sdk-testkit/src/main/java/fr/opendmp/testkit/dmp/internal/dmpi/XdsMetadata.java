@@ -66,11 +66,31 @@ final class XdsMetadata {
         for (RimObject.Coded a : eo.coded(Ns.DE_AUTHOR)) {
             Optional<String> person = first(a.slots(), "authorPerson");
             Optional<String> inst = first(a.slots(), "authorInstitution");
+            Optional<String> specialty = first(a.slots(), "authorSpecialty");
+            Optional<String> role = first(a.slots(), "authorRole");
             if (person.isPresent()) {
                 String cid = "aut" + (++n);
                 ObjectNode pr = contained.addObject().put("resourceType", "Practitioner").put("id", cid);
                 xcn(pr, person.get());
-                authors.addObject().put("reference", "#" + cid);
+                if (inst.isEmpty() && specialty.isEmpty() && role.isEmpty()) {
+                    authors.addObject().put("reference", "#" + cid);
+                } else {
+                    // the FHIR contract's shape: a PractitionerRole with organization, code (role) and specialty
+                    ObjectNode pro = contained.addObject().put("resourceType", "PractitionerRole").put("id", cid + "-role");
+                    pro.putArray("identifier").addObject().put("system", PS_SYSTEM).put("value", person.get().split("\\^", -1)[0]);
+                    pro.putObject("practitioner").put("reference", "#" + cid);
+                    inst.ifPresent(x -> {
+                        String[] f = x.split("\\^", -1);
+                        ObjectNode org = pro.putObject("organization");
+                        org.putObject("identifier").put("system", STRUCTURE_SYSTEM).put("value", f.length > 9 ? f[9] : "");
+                        if (!f[0].isBlank()) {
+                            org.put("display", f[0]);
+                        }
+                    });
+                    role.ifPresent(x -> concept(pro.putArray("code").addObject(), x));
+                    specialty.ifPresent(x -> concept(pro.putArray("specialty").addObject(), x));
+                    authors.addObject().put("reference", "#" + cid + "-role");
+                }
             }
             if (inst.isPresent() && institution.isEmpty()) {
                 institution = xonId(inst.get());
@@ -123,6 +143,24 @@ final class XdsMetadata {
         eo.first(Ns.DE_PRACTICE).ifPresent(c -> coding(ctx.putObject("practiceSetting"), c));
         ctx.putObject("sourcePatientInfo").put("reference", "#pat");
         return d;
+    }
+
+    /** A coded slot value {@code code^display^codingScheme} as a CodeableConcept. */
+    private static void concept(ObjectNode concept, String value) {
+        String[] f = value.split("\\^", -1);
+        ObjectNode c = concept.putArray("coding").addObject();
+        if (f.length > 2 && !f[2].isBlank()) {
+            c.put("system", system(f[2]));
+        }
+        c.put("code", f[0]);
+        if (f.length > 1 && !f[1].isBlank()) {
+            c.put("display", f[1]);
+        }
+    }
+
+    private static String slotCode(JsonNode concept) {
+        JsonNode c = concept.path("coding").path(0);
+        return c.path("code").asText("") + "^" + c.path("display").asText("") + "^" + codingScheme(c.path("system").asText(""));
     }
 
     private static Optional<String> first(Map<String, List<String>> slots, String name) {
@@ -234,13 +272,32 @@ final class XdsMetadata {
             if (p.isEmpty()) {
                 continue;
             }
+            Optional<JsonNode> role = Optional.empty();
+            if ("PractitionerRole".equals(p.get().path("resourceType").asText())) {
+                role = p;
+                p = contained(r, p.get().path("practitioner").path("reference").asText(""));
+            }
             String cid = id + "-author" + (++n);
             b.append("<rim:Classification classificationScheme=\"").append(Ns.DE_AUTHOR).append("\" classifiedObject=\"")
                     .append(id).append("\" id=\"").append(Xml.esc(cid)).append("\" nodeRepresentation=\"\">");
-            slot(b, "authorPerson", xcnOf(p.get()));
-            String custodian = r.path("custodian").path("identifier").path("value").asText("");
-            if (!custodian.isEmpty()) {
-                slot(b, "authorInstitution", "^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^" + custodian);
+            if (p.isPresent()) {
+                slot(b, "authorPerson", xcnOf(p.get()));
+            }
+            if (role.isPresent() && role.get().has("organization")) {
+                JsonNode org = role.get().path("organization");
+                slot(b, "authorInstitution", org.path("display").asText("") + "^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^"
+                        + org.path("identifier").path("value").asText(""));
+            } else if (role.isEmpty() && r.path("custodian").path("identifier").hasNonNull("value")) {
+                slot(b, "authorInstitution", "^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^"
+                        + r.path("custodian").path("identifier").path("value").asText());
+            }
+            if (role.isPresent()) {
+                for (JsonNode c : role.get().path("code")) {
+                    slot(b, "authorRole", slotCode(c));
+                }
+                for (JsonNode c : role.get().path("specialty")) {
+                    slot(b, "authorSpecialty", slotCode(c));
+                }
             }
             b.append("</rim:Classification>");
         }
