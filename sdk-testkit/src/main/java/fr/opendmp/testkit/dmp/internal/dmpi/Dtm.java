@@ -23,7 +23,7 @@ final class Dtm {
         if (!v.matches("\\d{4}(\\d{2}){0,5}")) {
             return Optional.empty();
         }
-        String padded = (v + "0101000000".substring(Math.max(0, v.length() - 4))).substring(0, 14);
+        String padded;
         if (v.length() == 4) {
             padded = v + "0101000000";
         } else if (v.length() == 6) {

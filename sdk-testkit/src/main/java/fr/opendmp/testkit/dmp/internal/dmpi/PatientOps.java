@@ -12,7 +12,6 @@ import fr.opendmp.testkit.dmp.internal.Engine;
 import fr.opendmp.testkit.dmp.internal.FhirException;
 import fr.opendmp.testkit.dmp.internal.PatientRefs;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -331,14 +330,5 @@ final class PatientOps {
             }
             return b.append("<pat:status>DMPOk</pat:status>").toString();
         });
-    }
-
-    /** @return the DMP-closed check used by the XDS side */
-    static boolean closed(FakePatient p) {
-        return p.status() == DmpStatus.CLOSED;
-    }
-
-    static LocalDate today() {
-        return LocalDate.now();
     }
 }

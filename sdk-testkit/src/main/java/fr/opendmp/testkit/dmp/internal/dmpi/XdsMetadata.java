@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.opendmp.testkit.dmp.internal.FhirDates;
 import fr.opendmp.testkit.dmp.internal.Json;
-import fr.opendmp.testkit.dmp.internal.SearchFields;
 import fr.opendmp.testkit.dmp.internal.StoredDocument;
 import fr.opendmp.testkit.dmp.internal.ValueSets;
 import java.util.Base64;
@@ -366,10 +365,5 @@ final class XdsMetadata {
     private static void localized(StringBuilder b, String what, String value) {
         b.append("<rim:").append(what).append("><rim:LocalizedString charset=\"UTF8\" xml:lang=\"FR\" value=\"")
                 .append(Xml.esc(value)).append("\"/></rim:").append(what).append('>');
-    }
-
-    /** @return the search fields of a stored document (for status and code filters) */
-    static SearchFields fields(StoredDocument d) {
-        return d.fields();
     }
 }

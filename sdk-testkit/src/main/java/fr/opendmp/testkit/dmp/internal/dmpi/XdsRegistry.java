@@ -1,6 +1,5 @@
 package fr.opendmp.testkit.dmp.internal.dmpi;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.opendmp.testkit.dmp.DeletedDocuments;
@@ -212,11 +211,9 @@ final class XdsRegistry {
                     continue;
                 }
                 engine.rules().checkRecord(caller, d.patientIns(), false);
-                if (visible(caller, d, settings.deletedDocuments() == DeletedDocuments.HIDDEN_UNLESS_REQUESTED && d.deleted()
-                        && false) || engine.rules().visible(caller, d)) {
-                    if (!out.contains(d)) {
-                        out.add(d);
-                    }
+                // a deleted entry is found only by a FindDocuments that asks for the Deleted status
+                if (engine.rules().visible(caller, d) && !out.contains(d)) {
+                    out.add(d);
                 }
             }
             return out;
@@ -433,9 +430,5 @@ final class XdsRegistry {
             }
             return new Update(latest.patientIns(), "TD3.3a");
         });
-    }
-
-    static JsonNode unused() {
-        return null;
     }
 }
