@@ -63,6 +63,16 @@ public final class Deposits {
      * @return the new entryUUIDs, in order
      */
     public List<String> xds(String ins, List<XdsDocument> docs, Caller caller) {
+        return xds(ins, docs, Optional.empty(), caller);
+    }
+
+    /**
+     * ITI-41 storage with the submission set, stored as the SubmissionSet List ITI-66 serves (its entries
+     * filled with the new DocumentReferences).
+     *
+     * @return the new entryUUIDs, in order
+     */
+    public List<String> xds(String ins, List<XdsDocument> docs, Optional<ObjectNode> submissionSet, Caller caller) {
         return store.write(() -> {
             rules.checkCredentialPatient(caller, ins);
             rules.requireOpenDmp(ins);
@@ -88,6 +98,15 @@ public final class Deposits {
                 replaced.get(i).ifPresent(this::supersede);
                 ids.add(stored.id());
             }
+            submissionSet.ifPresent(ss -> {
+                ObjectNode list = ss.deepCopy();
+                String id = UUID.randomUUID().toString();
+                list.put("id", id);
+                list.putObject("meta").put("versionId", "1").put("lastUpdated", clock.instant().toString());
+                ArrayNode entries = list.putArray("entry");
+                ids.forEach(d -> entries.addObject().putObject("item").put("reference", "DocumentReference/" + d));
+                store.putList(new StoredList(id, ins, SUBMISSION_SET, FhirDates.instant(list.path("date").asText()), list));
+            });
             return ids;
         });
     }

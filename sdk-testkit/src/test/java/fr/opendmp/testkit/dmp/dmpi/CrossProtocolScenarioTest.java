@@ -110,6 +110,10 @@ class CrossProtocolScenarioTest {
         assertThat(found.xpath(author + "/rim:Slot[@name='authorSpecialty']/rim:ValueList/rim:Value"))
                 .startsWith("G15_10/SM26^").endsWith("^1.2.250.1.213.1.1.4.5");
         assertThat(fhirSearch("").toString()).contains("PractitionerRole").contains("G15_10/SM26");
+        HttpResponse<String> lists = DmpiMessages.HTTP.send(HttpRequest.newBuilder(URI.create(dmp.baseUri()
+                + "/List?code=submissionset&patient.identifier=" + URLEncoder.encode("urn:oid:1.2.250.1.213.1.4.8|" + INS,
+                StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(lists.body()).contains("urn:oid:" + uid + ".99").contains("DocumentReference/" + id);
         assertThat(found.xpath("//rim:ExtrinsicObject[@id='urn:uuid:" + id + "']/rim:Slot[@name='size']/rim:ValueList/rim:Value"))
                 .isEqualTo(Integer.toString(CDA.getBytes(StandardCharsets.UTF_8).length));
         String mid = DmpiMessages.id();

@@ -267,7 +267,7 @@ final class Iti41 {
             }
         }
         try {
-            engine.deposits().xds(ins, toStore, caller);
+            engine.deposits().xds(ins, toStore, Optional.of(XdsMetadata.submissionSetList(ss, ins, cx[1])), caller);
         } catch (FhirException e) {
             Issue i = e.issues().get(0);
             switch (i.ruleId()) {

@@ -144,6 +144,37 @@ final class XdsMetadata {
         return d;
     }
 
+    /**
+     * @return the SubmissionSet as the FHIR SubmissionSet List (MHD): code submissionset, subject, date
+     *     (submissionTime), identifier (uniqueId, sourceId), title, source author (entries added at storage)
+     */
+    static ObjectNode submissionSetList(RimObject ss, String ins, String insOid) {
+        ObjectNode l = Json.object();
+        l.put("resourceType", "List");
+        ArrayNode ids = l.putArray("identifier");
+        ids.addObject().put("use", "usual").put("system", RFC3986)
+                .put("value", fhirUniqueId(ss.identifiers.getOrDefault(Ns.SS_UNIQUE_ID, "")));
+        l.put("status", "current").put("mode", "working");
+        if (!ss.name.isEmpty()) {
+            l.put("title", ss.name);
+        }
+        l.putObject("code").putArray("coding").addObject()
+                .put("system", "https://profiles.ihe.net/ITI/MHD/CodeSystem/MHDlistTypes").put("code", "submissionset");
+        l.putObject("subject").put("reference", "Patient?identifier=urn:oid:" + insOid + "|" + ins);
+        ss.slot("submissionTime").flatMap(Dtm::parse).ifPresent(t -> l.put("date", t.toString()));
+        ss.first(Ns.SS_AUTHOR).flatMap(a -> first(a.slots(), "authorPerson")).ifPresent(p -> {
+            ObjectNode pr = l.putArray("contained").addObject().put("resourceType", "Practitioner").put("id", "aut");
+            xcn(pr, p);
+            l.putObject("source").put("reference", "#aut");
+        });
+        String source = ss.identifiers.getOrDefault(Ns.SS_SOURCE_ID, "");
+        if (!source.isEmpty()) {
+            l.putArray("extension").addObject().put("url", "https://profiles.ihe.net/ITI/MHD/StructureDefinition/ihe-sourceId")
+                    .putObject("valueIdentifier").put("value", fhirUniqueId(source));
+        }
+        return l;
+    }
+
     /** A coded slot value {@code code^display^codingScheme} as a CodeableConcept. */
     private static void concept(ObjectNode concept, String value) {
         String[] f = value.split("\\^", -1);
