@@ -159,6 +159,11 @@ class CrossProtocolScenarioTest {
         var stale = DmpiMessages.post(svc("registry"), UPDATE, DmpiMessages.envelope(UPDATE, assertion(AUTHOR, "normal"),
                 DmpiMessages.template("iti57-mask.xml", Map.of("LID", id, "DOC_UID", uid, "PREVIOUS", "1")), DmpiMessages.id()));
         assertThat(stale.xpath("//rs:RegistryError/@errorCode")).isEqualTo("XDSMetadataVersionError");
+        var typeChanged = DmpiMessages.post(svc("registry"), UPDATE, DmpiMessages.envelope(UPDATE, assertion(AUTHOR, "normal"),
+                DmpiMessages.template("iti57-mask.xml", Map.of("LID", id, "DOC_UID", uid, "PREVIOUS", "2",
+                        "EXTRA_CLASSIFICATIONS", "<rim:Classification classificationScheme=\"urn:uuid:f0306f51-975f-434e-a61c-c59651d33983\" "
+                                + "classifiedObject=\"Document01\" id=\"t1\" nodeRepresentation=\"34133-9\"/>")), DmpiMessages.id()));
+        assertThat(typeChanged.xpath("//rs:RegistryError/@codeContext")).startsWith("IMMUTABLE_FIELD");
     }
 
     @Test

@@ -220,6 +220,14 @@ final class XdsRegistry {
         });
     }
 
+    private static void immutable(RimObject eo, String scheme, com.fasterxml.jackson.databind.JsonNode stored) {
+        Optional<RimObject.Coded> sent = eo.first(scheme);
+        if (sent.isPresent() && !sent.get().code().equals(stored.path("code").asText(""))) {
+            throw RegistryErrors.Failure.of("XDSMetadataUpdateError", "IMMUTABLE_FIELD",
+                    "only the confidentialityCode may change in a new metadata version", eo.id);
+        }
+    }
+
     /** @return the values of a query Value: {@code 'a'}, {@code ('a','b')} or an unquoted time */
     static List<String> values(String raw) {
         String v = raw.trim();
@@ -397,6 +405,15 @@ final class XdsRegistry {
             String uid = eo.identifiers.getOrDefault(Ns.DE_UNIQUE_ID, "");
             if (!uid.isEmpty() && !XdsMetadata.fhirUniqueId(uid).equals(latest.uniqueId())) {
                 throw RegistryErrors.Failure.of("XDSMetadataUpdateError", "IMMUTABLE_FIELD", "the uniqueId cannot change", eo.id);
+            }
+            // only the confidentiality may change: the codes sent for the other coded fields must be the stored ones
+            immutable(eo, Ns.DE_TYPE, latest.resource().path("type").path("coding").path(0));
+            immutable(eo, Ns.DE_CLASS, latest.resource().path("category").path(0).path("coding").path(0));
+            immutable(eo, Ns.DE_FORMAT, latest.resource().path("content").path(0).path("format"));
+            String pid = eo.identifiers.getOrDefault(Ns.DE_PATIENT_ID, "");
+            String[] pcx = pid.isEmpty() ? null : Iti41.parseCx(pid);
+            if (!pid.isEmpty() && (pcx == null || !pcx[0].equals(latest.patientIns()))) {
+                throw RegistryErrors.Failure.of("XDSMetadataUpdateError", "IMMUTABLE_FIELD", "the patientId cannot change", eo.id);
             }
             ObjectNode changed = latest.resource().deepCopy();
             ArrayNode labels = changed.putArray("securityLabel");
