@@ -574,7 +574,10 @@ public final class VihfVerifier {
         child(assertion, SAML_NS, "AttributeStatement").ifPresent(statement -> {
             for (Element attribute : elementChildren(statement)) {
                 if (SAML_NS.equals(attribute.getNamespaceURI()) && "Attribute".equals(attribute.getLocalName())) {
-                    byName.computeIfAbsent(attribute.getAttribute("Name"), k -> new ArrayList<>()).add(attribute);
+                    // DMPi tokens spell it Authentification_mode (lower-case m): both spellings are one attribute
+                    String name = "Authentification_mode".equals(attribute.getAttribute("Name"))
+                            ? "Authentification_Mode" : attribute.getAttribute("Name");
+                    byName.computeIfAbsent(name, k -> new ArrayList<>()).add(attribute);
                 }
             }
         });

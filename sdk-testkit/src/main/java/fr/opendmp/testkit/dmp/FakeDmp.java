@@ -79,6 +79,7 @@ public final class FakeDmp implements AutoCloseable {
     private final URI baseUri;
     private final Builder settings;
     private final Optional<String> adminToken;
+    private final fr.opendmp.testkit.dmp.internal.Faults dmpiFaults = new fr.opendmp.testkit.dmp.internal.Faults();
 
     private FakeDmp(Builder b) throws IOException {
         this.settings = b;
@@ -95,7 +96,8 @@ public final class FakeDmp implements AutoCloseable {
             this.verifiedCredentials = Optional.empty();
         }
         this.engine = Engine.create(b.validation, b.defaultAuthorization, b.defaultProfessional, CredentialVerifier.NONE,
-                vihfCallers, b.cdaHeaderReader, b.feedingProfile, b.brisDeGlaceOverridesBlock, b.maxBodyBytes, b.clock);
+                vihfCallers, b.cdaHeaderReader, b.feedingProfile, b.brisDeGlaceOverridesBlock, b.maxBodyBytes, b.clock,
+                b.metadataVersionIdentity);
         InetSocketAddress address = new InetSocketAddress(b.bind, b.port);
         if (effective != null) {
             SSLContext serverContext = b.tls != null ? b.tls.serverSslContext() : SharedTestPki.serverSslContext();
@@ -118,7 +120,19 @@ public final class FakeDmp implements AutoCloseable {
         this.adminToken = open ? Optional.empty()
                 : Optional.of(b.adminToken != null ? b.adminToken : randomToken());
         AdminApi admin = new AdminApi(engine, this::reset, adminToken, b.adminHistoryUnmasked);
-        server.createContext("/", new ServerHandler(engine, admin, baseUri::toString));
+        java.util.Map<String, String> aliases = new java.util.HashMap<>(
+                fr.opendmp.testkit.dmp.internal.dmpi.DmpiSettings.KIT_ALIASES);
+        aliases.putAll(b.dmpiAliases);
+        fr.opendmp.testkit.dmp.internal.dmpi.DmpiSettings dmpiSettings = new fr.opendmp.testkit.dmp.internal.dmpi.DmpiSettings(
+                b.validation, b.repositoryUniqueId, b.deletedDocuments, b.requireSignatureEntry,
+                Optional.ofNullable(effective).map(c -> c.ca().root()), b.strictServicePath, b.senderFaultStatus, aliases,
+                b.xadesSignerMustMatchVihf);
+        if (verifiedCredentials.isPresent()) {
+            admin.minter(this::mint);
+        }
+        admin.dmpiFaults(dmpiFaults);
+        server.createContext("/", new ServerHandler(engine, admin, baseUri::toString, Optional.of(
+                new fr.opendmp.testkit.dmp.internal.dmpi.DmpiRouter(engine, dmpiSettings, dmpiFaults))));
         server.start();
     }
 
@@ -130,6 +144,91 @@ public final class FakeDmp implements AutoCloseable {
     /** @return the FHIR base, e.g. {@code http://127.0.0.1:PORT/fhir} */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /**
+     * @return the DMPi (SOAP 1.2 / XDS.b) base, e.g. {@code https://localhost:PORT/si-dmp-server/v2/services};
+     *     the services are {@code <base>/patients}, {@code /habilitations}, {@code /patientsSpecific},
+     *     {@code /registry}, {@code /repository} (and the kit's aliases, and the bare base: routing is on
+     *     the WS-Addressing Action)
+     */
+    public URI dmpiBaseUri() {
+        return baseUri.resolve(fr.opendmp.testkit.dmp.internal.dmpi.DmpiRouter.BASE);
+    }
+
+    /**
+     * A VIHF (serialized {@code saml2:Assertion}) this fake accepts in {@link AuthMode#VERIFY}, for
+     * {@code professional} and {@code patient}, signed by the professional's structure ORG SIGN
+     * certificate (use the mTLS context of {@code credentials(professional).sslContext()}), to place in
+     * a DMPi {@code wsse:Security} header or to send as {@code Authorization: IHE-SAML <base64>}.
+     *
+     * @param professional who calls
+     * @param patient the patient of the request, or null for a patient-less call (TD0.4)
+     * @param access the access mode and reason
+     * @return the assertion bytes
+     * @throws IllegalStateException in {@link AuthMode#OFF}
+     */
+    public byte[] vihf(FakeProfessional professional, fr.opendmp.core.ins.Ins patient,
+            fr.opendmp.core.access.AccessContext access) {
+        if (verifiedCredentials.isEmpty()) {
+            throw new IllegalStateException("VIHFs are minted in AuthMode.VERIFY only");
+        }
+        fr.opendmp.core.ins.Ins ins = patient != null ? patient : fr.opendmp.core.ins.Ins.nir("279119913400976");
+        CredentialRequest request = CredentialRequest.dmp(ins, access);
+        Map<String, List<String>> headers = verifiedCredentials.get().provider(professional).headers(request);
+        String value = headers.getOrDefault("Authorization", List.of("")).get(0);
+        return VihfVerifier.assertionFromHeader(value)
+                .orElseThrow(() -> new IllegalStateException("the credentials gave no VIHF"));
+    }
+
+    /** {@code POST /admin/vihf}: mints a VIHF from a JSON body (see the README). */
+    private byte[] mint(JsonNode body) {
+        String id = body.path("idNatPs").asText("");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("idNatPs is required");
+        }
+        FakeProfessional.Builder pb = FakeProfessional.builder(id)
+                .name(body.path("givenName").asText("Test"), body.path("familyName").asText("PRATICIEN"))
+                .profession(body.path("profession").asText("10"))
+                .specialty(body.path("specialty").asText("SM26"))
+                .authenticationMode(body.path("authenticationMode").asText("INDIRECTE_RENFORCEE"));
+        // by default the structure of the TLS client certificate the launcher writes (the VIHF must name it)
+        pb.structureId(body.path("structureId").asText(SignedTestCredentials.STRUCTURE_ID));
+        String mode = body.path("mode").asText("normal");
+        fr.opendmp.core.access.AccessContext access = switch (mode) {
+            case "bris_de_glace" -> fr.opendmp.core.access.AccessContext.brisDeGlace(body.path("reason").asText("urgence"));
+            case "centre_15" -> fr.opendmp.core.access.AccessContext.centreRegulation();
+            default -> fr.opendmp.core.access.AccessContext.normal();
+        };
+        String ins = body.path("patientIns").asText("");
+        return vihf(pb.build(), ins.isBlank() ? null : fr.opendmp.core.ins.Ins.nir(ins), access);
+    }
+
+    /**
+     * Injects a fault on the next {@code times} DMPi calls whose {@code "<TD> <wsa:Action>"} matches
+     * {@code operationRegex} (found anywhere), e.g. {@code "TD2.1"}, {@code "RegistryStoredQuery"}. Faults of
+     * kind {@link Fault.Kind#STATUS} answer a {@code soap:Receiver} fault (subcode {@code INJECTED_FAULT}) with
+     * that HTTP status; the other kinds act as on FHIR, including after handling.
+     *
+     * @return this fake
+     */
+    public FakeDmp injectDmpiFault(String operationRegex, Fault fault, int times) {
+        dmpiFaults.add(operationRegex, Objects.requireNonNull(fault, "fault"), times);
+        return this;
+    }
+
+    /**
+     * Records the patient's opposition to bris de glace ({@code brisDeGlace} true) or to emergency
+     * (centre 15) access: the matching access mode is then refused ({@code MODE_FORBIDDEN}) on both
+     * protocols, and TD1.3a reports it.
+     *
+     * @return this fake
+     */
+    public FakeDmp oppose(String ins, boolean brisDeGlace, boolean on) {
+        engine.store().setOpposition(new FakePatientKey(ins).value(), brisDeGlace
+                ? fr.opendmp.testkit.dmp.internal.AccessRules.OPPOSITION_BRIS_DE_GLACE
+                : fr.opendmp.testkit.dmp.internal.AccessRules.OPPOSITION_ACCES_URGENCE, on);
+        return this;
     }
 
     /** @return the auth mode */
@@ -366,6 +465,7 @@ public final class FakeDmp implements AutoCloseable {
      */
     public FakeDmp clearFaults() {
         engine.faults().clear();
+        dmpiFaults.clear();
         return this;
     }
 
@@ -373,6 +473,7 @@ public final class FakeDmp implements AutoCloseable {
     public void reset() {
         engine.store().clear();
         engine.faults().clear();
+        dmpiFaults.clear();
     }
 
     /** Stops the server at once. */
@@ -412,6 +513,14 @@ public final class FakeDmp implements AutoCloseable {
         private boolean adminHistoryUnmasked;
         private Clock clock = Clock.systemUTC();
         private SignedTestCredentials tls;
+        private MetadataVersionIdentity metadataVersionIdentity = MetadataVersionIdentity.NEW_ENTRY_UUID;
+        private DeletedDocuments deletedDocuments = DeletedDocuments.HIDDEN_UNLESS_REQUESTED;
+        private String repositoryUniqueId = "1.2.250.1.213.4.1.1.1.2";
+        private boolean requireSignatureEntry = true;
+        private boolean xadesSignerMustMatchVihf = true;
+        private boolean strictServicePath;
+        private int senderFaultStatus = 500;
+        private final Map<String, String> dmpiAliases = new java.util.HashMap<>();
         private final java.util.Set<String> given = new java.util.HashSet<>();
 
         private Builder() {
@@ -603,6 +712,83 @@ public final class FakeDmp implements AutoCloseable {
         public Builder tls(SignedTestCredentials credentials) {
             once("tls");
             this.tls = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * @return this builder with what a metadata change does to a document's identity on both
+         *     protocols (default {@link MetadataVersionIdentity#NEW_ENTRY_UUID})
+         */
+        public Builder metadataVersionIdentity(MetadataVersionIdentity value) {
+            once("metadataVersionIdentity");
+            this.metadataVersionIdentity = Objects.requireNonNull(value, "metadataVersionIdentity");
+            return this;
+        }
+
+        /** @return this builder with the DMPi visibility of deleted documents (default HIDDEN_UNLESS_REQUESTED) */
+        public Builder deletedDocuments(DeletedDocuments value) {
+            once("deletedDocuments");
+            this.deletedDocuments = Objects.requireNonNull(value, "deletedDocuments");
+            return this;
+        }
+
+        /** @return this builder with the DMPi repositoryUniqueId (default {@code 1.2.250.1.213.4.1.1.1.2}) */
+        public Builder repositoryUniqueId(String value) {
+            once("repositoryUniqueId");
+            this.repositoryUniqueId = Objects.requireNonNull(value, "repositoryUniqueId");
+            return this;
+        }
+
+        /**
+         * @return this builder where a STRICT ITI-41 needs (true, default) or not its XAdES signature
+         *     entry and {@code signs} association
+         */
+        public Builder requireSignatureEntry(boolean value) {
+            once("requireSignatureEntry");
+            this.requireSignatureEntry = value;
+            return this;
+        }
+
+        /**
+         * @return this builder where (in VERIFY) the XAdES signer of an ITI-41 must be the VIHF's
+         *     professional (certificate CN) or structure (certificate OU) (default true; unsure the DMP checks it)
+         */
+        public Builder xadesSignerMustMatchVihf(boolean value) {
+            once("xadesSignerMustMatchVihf");
+            this.xadesSignerMustMatchVihf = value;
+            return this;
+        }
+
+        /**
+         * @return this builder where a DMPi Action sent to another service's path gets
+         *     {@code wsa:ActionNotSupported} (default false: routing on the Action only)
+         */
+        public Builder strictServicePath(boolean value) {
+            once("strictServicePath");
+            this.strictServicePath = value;
+            return this;
+        }
+
+        /** @return this builder whose {@code soap:Sender} faults have this HTTP status (500 default, or 400) */
+        public Builder senderFaultStatus(int value) {
+            once("senderFaultStatus");
+            if (value != 500 && value != 400) {
+                throw new IllegalArgumentException("senderFaultStatus is 500 or 400");
+            }
+            this.senderFaultStatus = value;
+            return this;
+        }
+
+        /**
+         * @param alias an extra path under the DMPi base (the kit's aliases are always served)
+         * @param service patients, habilitations, patientsSpecific, registry or repository
+         * @return this builder
+         */
+        public Builder dmpiServiceAlias(String alias, String service) {
+            if (!java.util.List.of("patients", "habilitations", "patientsSpecific", "registry", "repository").contains(service)) {
+                throw new IllegalArgumentException("unknown DMPi service " + service);
+            }
+            dmpiAliases.put(Objects.requireNonNull(alias, "alias"), service);
             return this;
         }
 

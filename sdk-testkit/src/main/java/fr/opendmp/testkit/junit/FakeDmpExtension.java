@@ -55,6 +55,8 @@ public final class FakeDmpExtension implements ParameterResolver, BeforeEachCall
         return scope.getStore(NS).getOrComputeIfAbsent("fake", k -> new Holder(FakeDmp.builder()
                 .validation(config.map(FakeDmpTest::validation).orElse(Validation.STRICT))
                 .auth(config.map(FakeDmpTest::auth).orElse(AuthMode.VERIFY))
+                .metadataVersionIdentity(config.map(FakeDmpTest::metadataVersionIdentity)
+                        .orElse(fr.opendmp.testkit.dmp.MetadataVersionIdentity.NEW_ENTRY_UUID))
                 .defaultAuthorization(config.map(FakeDmpTest::defaultAuthorization)
                         .orElse(DefaultAuthorization.AUTHORIZED))
                 .start()), Holder.class).dmp();

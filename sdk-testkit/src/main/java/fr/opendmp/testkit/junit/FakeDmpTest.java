@@ -2,6 +2,7 @@ package fr.opendmp.testkit.junit;
 
 import fr.opendmp.testkit.dmp.AuthMode;
 import fr.opendmp.testkit.dmp.DefaultAuthorization;
+import fr.opendmp.testkit.dmp.MetadataVersionIdentity;
 import fr.opendmp.testkit.dmp.Validation;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -39,6 +40,12 @@ public @interface FakeDmpTest {
      *     {@code FakeDmp.credentials(professional)}); {@link AuthMode#OFF} keeps the plain-HTTP test mode
      */
     AuthMode auth() default AuthMode.VERIFY;
+
+    /**
+     * @return what a metadata change (mask, visibility) does to a document's identity (default
+     *     {@link MetadataVersionIdentity#NEW_ENTRY_UUID}: a new entryUUID, as ITI-57)
+     */
+    MetadataVersionIdentity metadataVersionIdentity() default MetadataVersionIdentity.NEW_ENTRY_UUID;
 
     /** @return the authorization of unseeded patient/professional pairs */
     DefaultAuthorization defaultAuthorization() default DefaultAuthorization.AUTHORIZED;

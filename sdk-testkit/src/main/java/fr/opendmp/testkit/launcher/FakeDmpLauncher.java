@@ -1,5 +1,6 @@
 package fr.opendmp.testkit.launcher;
 
+import fr.opendmp.testkit.ca.IssuedCertificate;
 import fr.opendmp.testkit.auth.SignedTestCredentials;
 import fr.opendmp.testkit.dmp.AuthMode;
 import fr.opendmp.testkit.dmp.FakeDmp;
@@ -28,7 +29,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code sign.p12} (its ORG SIGN certificate and key, to sign the VIHF; {@code Identifiant_Structure}
  * must be {@value SignedTestCredentials#STRUCTURE_ID}) and {@code ca.pem} (the test CA root, to
  * trust the fake's server certificate), and {@code admin-token} (the token of the admin API, header
- * {@code X-OpenDMP-Admin-Token}). The PKCS#12 password is random and printed once; no key or token is
+ * {@code X-OpenDMP-Admin-Token}); {@code client-cert.pem} and {@code client-key.pem} hold the same TLS
+ * client certificate for curl, and {@code POST /admin/vihf} mints a signed VIHF (see sdk-testkit's
+ * README). It prints the FHIR base and, on its own line, the DMPi base ({@code Fake DMPi listening: ...}). The PKCS#12 password is random and printed once; no key or token is
  * ever printed. {@code --auth off}: plain HTTP, unsigned credentials, default professional, admin API
  * open (on the loopback; with another {@code --bind} its token is written too). {@code --bind}: the
  * listening address (default the loopback).
@@ -215,6 +218,9 @@ public final class FakeDmpLauncher {
         char[] password = HexFormat.of().formatHex(random).toCharArray();
         Path client = ownerOnly(credentials.tlsClient().writePkcs12(dir.resolve("client.p12"), password));
         Path sign = ownerOnly(credentials.signing().writePkcs12(dir.resolve("sign.p12"), password));
+        // the same TLS client certificate in PEM, for curl and other non-Java clients (key readable by its owner only)
+        IssuedCertificate.write(dir.resolve("client-cert.pem"), credentials.tlsClient().chainPem());
+        ownerOnly(IssuedCertificate.write(dir.resolve("client-key.pem"), credentials.tlsClient().privateKeyPem()));
         Path ca = dir.resolve("ca.pem");
         Files.writeString(ca, credentials.ca().rootPem(), StandardCharsets.UTF_8);
         out.println("Fake DMP credentials written to " + dir.toAbsolutePath() + " (PKCS#12 password: "
@@ -223,6 +229,8 @@ public final class FakeDmpLauncher {
                 + ", and send a VIHF signed with " + sign.getFileName() + " (ORG SIGN) with Identifiant_Structure "
                 + SignedTestCredentials.STRUCTURE_ID + " in 'Authorization: IHE-SAML <base64>'"
                 + " (sdk-auth: KeyMaterials.fromPkcs12, MutualTls, VihfIssuer, SamlHeaderPlacement.iheSaml())");
+        out.println("Non-Java clients: client-cert.pem and client-key.pem are the same TLS client certificate;"
+                + " POST /admin/vihf (admin token) mints a signed VIHF for a test professional and patient");
         out.flush();
     }
 
@@ -238,6 +246,7 @@ public final class FakeDmpLauncher {
     /** Prints the base URL line. */
     static void print(FakeDmp dmp, PrintStream out) {
         out.println("Fake DMP listening: " + dmp.baseUri());
+        out.println("Fake DMPi listening: " + dmp.dmpiBaseUri());
         out.flush();
     }
 }

@@ -96,13 +96,16 @@ class DmpClientAgainstFakeTest {
 
             DocumentEntry masked = dmp.documents().mask(current);
             assertThat(masked.masked()).isTrue();
-            assertThat(dmp.documents().unmask(masked).masked()).isFalse();
+            DocumentEntry unmasked = dmp.documents().unmask(masked);
+            assertThat(unmasked.masked()).isFalse();
 
-            DocumentEntry archived = dmp.documents().archive(current);
+            // each change is made on the latest entry: the fake answers 412 to a stale If-Match (issue 16)
+            DocumentEntry archived = dmp.documents().archive(unmasked);
             assertThat(archived.archived()).isTrue();
-            assertThat(dmp.documents().unarchive(archived).archived()).isFalse();
+            DocumentEntry unarchived = dmp.documents().unarchive(archived);
+            assertThat(unarchived.archived()).isFalse();
 
-            dmp.documents().delete(current);
+            dmp.documents().delete(unarchived);
             assertThat(dmp.documents().search(INS, DocumentQuery.builder().build()).entries()).isEmpty();
         }
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * document from professionals, cannot change its status, and cannot see, hence cannot unhide, a document
  * invisible to him (404).
  */
-@FakeDmpTest(auth = AuthMode.OFF)
+// identity is not what this test checks: visibility changes in place keep one id
+@FakeDmpTest(auth = AuthMode.OFF, metadataVersionIdentity = MetadataVersionIdentity.KEEP_ID)
 class PatientChangeRightsOffModeTest {
     private static final FakeProfessional PATIENT = FakeProfessional.builder(INS).profession("PATIENT").specialty("")
             .build();

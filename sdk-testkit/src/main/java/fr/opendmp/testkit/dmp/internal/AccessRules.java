@@ -7,6 +7,10 @@ import fr.opendmp.testkit.dmp.FakePatient;
 
 /** The access rules of the PDSM4DMP implementation guide (call under a store lock). */
 public final class AccessRules {
+    /** The patient's opposition to bris de glace access (TD1.3a). */
+    public static final String OPPOSITION_BRIS_DE_GLACE = "OPPOSITION_BRIS_DE_GLACE";
+    /** The patient's opposition to emergency (centre 15) access (TD1.3a). */
+    public static final String OPPOSITION_ACCES_URGENCE = "OPPOSITION_ACCES_URGENCE";
     private final DmpStore store;
     private final boolean feedingProfile;
     private final boolean brisDeGlaceOverridesBlock;
@@ -71,6 +75,14 @@ public final class AccessRules {
         if (caller.kind() != CallerKind.PROFESSIONAL) {
             return;
         }
+        if (caller.mode() == AccessMode.BRIS_DE_GLACE && store.opposes(ins, OPPOSITION_BRIS_DE_GLACE)) {
+            throw FhirException.of(403, "forbidden", "MODE_FORBIDDEN",
+                    "the patient opposed bris de glace access (OPPOSITION_BRIS_DE_GLACE)", "");
+        }
+        if (caller.mode() == AccessMode.CENTRE_REGULATION && store.opposes(ins, OPPOSITION_ACCES_URGENCE)) {
+            throw FhirException.of(403, "forbidden", "MODE_FORBIDDEN",
+                    "the patient opposed emergency access (OPPOSITION_ACCES_URGENCE)", "");
+        }
         boolean emergency = caller.mode() == AccessMode.BRIS_DE_GLACE && brisDeGlaceOverridesBlock;
         if (!emergency && store.isBlocked(ins, caller.id())) {
             throw FhirException.of(403, "forbidden", "BLOCKED", "the patient has blocked this professional", "");
@@ -98,7 +110,7 @@ public final class AccessRules {
         SearchFields f = doc.fields();
         return switch (caller.kind()) {
             case PROFESSIONAL -> !f.hasToken("security-label", ValueSets.VISIBILITY + "|MASQUE_PS")
-                    || isAuthor(caller, doc);
+                    || isAuthor(caller, doc) || isMedecinTraitant(caller, doc.patientIns());
             case PATIENT -> !f.hasToken("security-label", ValueSets.VISIBILITY + "|INVISIBLE_PATIENT");
             case LEGAL_REPRESENTATIVE -> !f.hasToken("security-label", ValueSets.VISIBILITY + "|INVISIBLE_PATIENT")
                     && !f.hasToken("security-label", ValueSets.VISIBILITY + "|INVISIBLE_REPRESENTANTS_LEGAUX");
@@ -155,6 +167,11 @@ public final class AccessRules {
 
     private static FhirException notAuthor(String why, String expression) {
         return FhirException.of(403, "forbidden", "NOT_AUTHOR", why, expression);
+    }
+
+    /** @return whether the caller is the patient's médecin traitant DMP (call under a lock) */
+    public boolean isMedecinTraitant(Caller caller, String ins) {
+        return store.patient(ins).medecinTraitant().map(caller.id()::equals).orElse(false);
     }
 
     /** @return whether the caller is one of the document's authors */

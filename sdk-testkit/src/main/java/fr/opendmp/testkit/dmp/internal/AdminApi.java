@@ -31,6 +31,26 @@ public final class AdminApi {
     private final Runnable reset;
     private final Optional<String> token;
     private final boolean unmaskAllowed;
+    private java.util.function.Function<JsonNode, byte[]> minter = body -> {
+        throw FhirException.of(409, "not-supported", "MINTING_UNAVAILABLE",
+                "VIHFs are minted only in AuthMode.VERIFY (in OFF, send any unsigned assertion)", "");
+    };
+
+    private Faults dmpiFaults;
+
+    /** Sets the DMPi faults that {@code POST /admin/faults} with {@code "operation"} adds to. */
+    public void dmpiFaults(Faults value) {
+        this.dmpiFaults = value;
+    }
+
+    /**
+     * Sets how {@code POST /admin/vihf} mints a signed VIHF from its JSON body (AuthMode.VERIFY).
+     *
+     * @param value body → the serialized assertion
+     */
+    public void minter(java.util.function.Function<JsonNode, byte[]> value) {
+        this.minter = value;
+    }
 
     /**
      * Creates the API.
@@ -105,11 +125,23 @@ public final class AdminApi {
                     Fault.Kind kind = Fault.Kind.valueOf(f.path("kind").asText("STATUS"));
                     Fault fault = new Fault(kind, f.path("status").asInt(kind == Fault.Kind.STATUS ? 503 : 0),
                             Duration.ofMillis(f.path("delayMillis").asLong(0)));
-                    engine.faults().add(f.path("path").asText(".*"), fault, f.path("times").asInt(1));
+                    if (f.hasNonNull("operation") && dmpiFaults != null) {
+                        // DMPi: matched against "<TD> <wsa:Action>", e.g. "TD2.1" or "RegistryStoredQuery"
+                        dmpiFaults.add(f.path("operation").asText(), fault, f.path("times").asInt(1));
+                    } else {
+                        engine.faults().add(f.path("path").asText(".*"), fault, f.path("times").asInt(1));
+                    }
                     return ok(Json.object().put("added", true));
+                }
+                case "POST /vihf" -> {
+                    byte[] assertion = minter.apply(Json.parse(HttpIo.readBody(ex, engine.maxBodyBytes())));
+                    return new FhirRouter.Reply(200, "application/samlassertion+xml", assertion, Map.of());
                 }
                 case "DELETE /faults" -> {
                     engine.faults().clear();
+                    if (dmpiFaults != null) {
+                        dmpiFaults.clear();
+                    }
                     return ok(Json.object().put("cleared", true));
                 }
                 default -> throw FhirException.of(404, "not-found", "UNKNOWN_ADMIN_PATH", "unknown admin path", "");

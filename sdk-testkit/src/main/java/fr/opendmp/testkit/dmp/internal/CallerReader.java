@@ -63,6 +63,81 @@ public final class CallerReader {
         return read(authorization);
     }
 
+    /**
+     * DMPi: the caller of a SOAP request from the {@code saml2:Assertion} of its {@code wsse:Security}
+     * header: verified in AuthMode.VERIFY, only read in AuthMode.OFF (the default professional when absent).
+     *
+     * @param assertion the serialized assertion, if any
+     * @param tlsClientCertificate the TLS client certificate, if any
+     * @param patientRequired whether the operation names a patient
+     * @return the caller, or throws a 401/403 FhirException
+     */
+    public Caller readSoap(Optional<byte[]> assertion, Optional<java.security.cert.X509Certificate> tlsClientCertificate,
+            boolean patientRequired) {
+        if (assertion.isPresent() && assertion.get().length > MAX_CREDENTIAL) {
+            throw unauthenticated("the credential is too large");
+        }
+        if (vihfCallers.isPresent()) {
+            if (assertion.isEmpty()) {
+                throw FhirException.of(401, "login", "CREDENTIAL_MISSING",
+                        "a signed VIHF is required in wsse:Security", "");
+            }
+            if (unsignedDirect(assertion.get(), tlsClientCertificate)) {
+                return unsignedDirectCaller(assertion.get(), tlsClientCertificate.get(), patientRequired);
+            }
+            return vihfCallers.get().readAssertion(assertion.get(), tlsClientCertificate, patientRequired);
+        }
+        if (assertion.isEmpty()) {
+            return new Caller(defaultProfessional, AccessMode.NORMAL, Optional.empty(), Optional.empty());
+        }
+        return fromSaml(Base64.getEncoder().encodeToString(assertion.get()));
+    }
+
+    /**
+     * DMPi direct mode (spec dmp-xds §2.1, §17.1 step 3): an unsigned VIHF is accepted when the TLS client
+     * certificate is a card certificate (it has a givenName) whose CN is the assertion's NameID.
+     */
+    private static boolean unsignedDirect(byte[] assertion, Optional<java.security.cert.X509Certificate> tls) {
+        String text = utf8(assertion);
+        return tls.isPresent() && !text.contains("http://www.w3.org/2000/09/xmldsig#")
+                && rdn(tls.get(), "2.5.4.42").isPresent();
+    }
+
+    private Caller unsignedDirectCaller(byte[] assertion, java.security.cert.X509Certificate tls, boolean patientRequired) {
+        if (XmlDepth.deeperThan(assertion, 32)) {
+            throw unauthenticated("the VIHF nests too deep");
+        }
+        Caller c = fromSaml(Base64.getEncoder().encodeToString(assertion));
+        if (!"DIRECTE".equals(c.professional().authenticationMode())) {
+            throw FhirException.of(401, "security", "VIHF_SIGNATURE_INVALID",
+                    "only a DIRECTE VIHF may be unsigned", "Signature");
+        }
+        if (!Optional.of(c.id()).equals(rdn(tls, "CN"))) {
+            throw FhirException.of(401, "security", "VIHF_ATTRIBUTE_INVALID:Subject/NameID",
+                    "in direct mode NameID is the card certificate's CN", "Subject/NameID");
+        }
+        if (patientRequired && c.patientIns().isEmpty()) {
+            throw FhirException.of(403, "forbidden", "VIHF_NO_PATIENT",
+                    "a DMP request needs a VIHF naming the patient (resource-id)", "resource-id");
+        }
+        return c;
+    }
+
+    private static Optional<String> rdn(java.security.cert.X509Certificate certificate, String type) {
+        try {
+            var name = new javax.naming.ldap.LdapName(certificate.getSubjectX500Principal()
+                    .getName(javax.security.auth.x500.X500Principal.RFC2253));
+            for (var rdn : name.getRdns()) {
+                if (rdn.getType().equalsIgnoreCase(type)) {
+                    return Optional.of(rdn.getValue().toString());
+                }
+            }
+        } catch (javax.naming.InvalidNameException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
     /** @return the caller, or throws a 401 FhirException for an unreadable credential */
     public Caller read(Optional<String> authorization) {
         if (authorization.isEmpty() || authorization.get().isBlank()) {
@@ -130,6 +205,7 @@ public final class CallerReader {
         Optional<String> purpose = Optional.empty();
         Optional<String> resource = Optional.empty();
         Optional<String> displayName = Optional.empty();
+        Optional<String> reason = Optional.empty();
         List<String> roles = new ArrayList<>();
         NodeList attrs = doc.getElementsByTagNameNS(SAML, "Attribute");
         for (int i = 0; i < attrs.getLength(); i++) {
@@ -144,18 +220,19 @@ public final class CallerReader {
                 switch (name) {
                     case "Identifiant_Structure" -> structure = Optional.of(text);
                     case "Secteur_Activite" -> sector = Optional.of(text);
-                    case "Authentification_Mode" -> authMode = Optional.of(text);
+                    case "Authentification_Mode", "Authentification_mode" -> authMode = Optional.of(text);
                     case "urn:oasis:names:tc:xacml:2.0:subject:role" -> roles.add(text);
                     case "urn:oasis:names:tc:xspa:1.0:subject:purposeofuse", "Mode_Acces" ->
                             purpose = Optional.of(ce != null ? ce.getAttribute("code") : text);
                     case "urn:oasis:names:tc:xacml:2.0:resource:resource-id" -> resource = Optional.of(text);
+                    case "Mode_Acces_Raison" -> reason = Optional.of(text);
                     case "urn:oasis:names:tc:xspa:1.0:subject:subject-id" -> displayName = Optional.of(text);
                     default -> { }
                 }
             }
         }
         FakeProfessional pro = professional(sub, Optional.of(""), displayName, structure, roles, sector, authMode);
-        return new Caller(pro, mode(purpose), Optional.empty(), resource.map(CallerReader::matriculeOfCx));
+        return new Caller(pro, mode(purpose), reason, resource.map(CallerReader::matriculeOfCx));
     }
 
     private static Element firstChildElement(Element e) {

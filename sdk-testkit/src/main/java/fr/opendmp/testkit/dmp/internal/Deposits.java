@@ -46,6 +46,80 @@ public final class Deposits {
     public record Result(String patientIns, ObjectNode body, String location, List<Issue> warnings) {
     }
 
+    /**
+     * One document of an ITI-41 submission (DMPi), already converted and validated.
+     *
+     * @param resource the DocumentReference to store
+     * @param content its bytes
+     * @param replaces the entryUUID it replaces (RPLC), if any
+     */
+    public record XdsDocument(ObjectNode resource, byte[] content, Optional<String> replaces) {
+    }
+
+    /**
+     * ITI-41 storage, atomic: the same record checks, duplicate and replacement rules as ITI-65
+     * (409 {@code DUPLICATE_UNIQUEID}, 422 {@code REPLACEMENT_TARGET}). Call outside any lock.
+     *
+     * @return the new entryUUIDs, in order
+     */
+    public List<String> xds(String ins, List<XdsDocument> docs, Caller caller) {
+        return xds(ins, docs, Optional.empty(), caller);
+    }
+
+    /**
+     * ITI-41 storage with the submission set, stored as the SubmissionSet List ITI-66 serves (its entries
+     * filled with the new DocumentReferences).
+     *
+     * @return the new entryUUIDs, in order
+     */
+    public List<String> xds(String ins, List<XdsDocument> docs, Optional<ObjectNode> submissionSet, Caller caller) {
+        return store.write(() -> {
+            rules.checkCredentialPatient(caller, ins);
+            rules.requireOpenDmp(ins);
+            Set<String> uniqueIds = new HashSet<>();
+            for (XdsDocument d : docs) {
+                String uid = d.resource().path("masterIdentifier").path("value").asText();
+                if (!uniqueIds.add(uid) || store.documentByUniqueId(ins, uid).isPresent()) {
+                    throw duplicate(uid.isEmpty() ? "uniqueId" : "uniqueId " + uid);
+                }
+            }
+            List<Optional<StoredDocument>> replaced = new ArrayList<>();
+            for (XdsDocument d : docs) {
+                Optional<StoredDocument> old = d.replaces().map(id -> store.document(id)
+                        .filter(x -> x.patientIns().equals(ins) && "current".equals(x.status()) && !x.fields().archived())
+                        .orElseThrow(() -> FhirException.of(422, "business-rule", "REPLACEMENT_TARGET",
+                                "the RPLC target is not an Approved document of this patient", id)));
+                replaced.add(old);
+            }
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < docs.size(); i++) {
+                StoredDocument stored = render(docs.get(i).resource().deepCopy(), docs.get(i).content(), ins, caller);
+                store.putDocument(stored);
+                replaced.get(i).ifPresent(this::supersede);
+                ids.add(stored.id());
+            }
+            submissionSet.ifPresent(ss -> {
+                ObjectNode list = ss.deepCopy();
+                String id = UUID.randomUUID().toString();
+                list.put("id", id);
+                list.putObject("meta").put("versionId", "1").put("lastUpdated", clock.instant().toString());
+                ArrayNode entries = list.putArray("entry");
+                ids.forEach(d -> entries.addObject().putObject("item").put("reference", "DocumentReference/" + d));
+                store.putList(new StoredList(id, ins, SUBMISSION_SET, FhirDates.instant(list.path("date").asText()), list));
+            });
+            return ids;
+        });
+    }
+
+    /**
+     * Patient safety for DMPi deposits, in every validation mode: an XML document's CDA header must name
+     * the submission's patient (422 {@code PATIENT_MISMATCH}; 422 {@code XML_TOO_DEEP} for a document
+     * nesting too deep).
+     */
+    public void checkXmlDocumentPatient(byte[] content, String ins, String at) {
+        checkCdaPatient(cdaHeader(content, at), ins, at);
+    }
+
     /** ITI-105: POST [base]/DocumentReference. */
     public Result simplified(JsonNode body, Caller caller) {
         if (!body.isObject() || !"DocumentReference".equals(body.path("resourceType").asText())) {

@@ -34,6 +34,11 @@ public final class DmpStore {
     private final Map<String, StoredList> lists = new HashMap<>();
     private final Map<String, List<String>> listsByPatient = new HashMap<>();
     private final List<AccessEvent> history = new ArrayList<>();
+    private final Map<String, String> logicalIds = new HashMap<>();
+    private final Map<String, Integer> versionNames = new HashMap<>();
+    private final Map<String, Set<String>> oppositions = new HashMap<>();
+    private final Map<String, Map<String, java.time.Instant>> authorizationStarts = new HashMap<>();
+    private final Map<String, Map<String, java.time.Instant>> lastActions = new HashMap<>();
 
     /** Creates an empty store. */
     public DmpStore(DefaultAuthorization defaultAuthorization) {
@@ -74,6 +79,11 @@ public final class DmpStore {
             documentsByIdentifierValue.clear();
             lists.clear();
             listsByPatient.clear();
+            logicalIds.clear();
+            versionNames.clear();
+            oppositions.clear();
+            authorizationStarts.clear();
+            lastActions.clear();
             synchronized (history) {
                 history.clear();
             }
@@ -149,7 +159,10 @@ public final class DmpStore {
         return documentsByPatient.getOrDefault(ins, List.of());
     }
 
-    /** Stores or replaces a document (call under the write lock). */
+    /**
+     * Stores or replaces a document (call under the write lock). A new metadata version (a new entryUUID
+     * sharing the uniqueId and bytes of its predecessor) becomes the one its uniqueId and Binary resolve to.
+     */
     public void putDocument(StoredDocument d) {
         if (documents.put(d.id(), d) == null) {
             documentsByPatient.computeIfAbsent(d.patientIns(), k -> new ArrayList<>()).add(d.id());
@@ -158,6 +171,102 @@ public final class DmpStore {
             documentsByIdentifierValue.computeIfAbsent(d.uniqueId(), k -> new ArrayList<>()).add(d.id());
             documentsByIdentifierValue.computeIfAbsent("urn:uuid:" + d.id(), k -> new ArrayList<>()).add(d.id());
         }
+    }
+
+    /**
+     * Records that {@code entryUuid} is version {@code versionName} of the logical document {@code lid}
+     * (call under the write lock); a document never recorded is version 1 of its own entryUUID.
+     */
+    public void putVersion(String entryUuid, String lid, int versionName) {
+        logicalIds.put(entryUuid, lid);
+        versionNames.put(entryUuid, versionName);
+        if (!lid.equals(entryUuid)) {
+            documentsByIdentifierValue.computeIfAbsent("urn:uuid:" + lid, k -> new ArrayList<>()).add(entryUuid);
+        }
+    }
+
+    /** @return the logical id (lid) of a document (call under a lock) */
+    public String logicalId(String entryUuid) {
+        return logicalIds.getOrDefault(entryUuid, entryUuid);
+    }
+
+    /** @return the metadata version (XDS versionName) of a document (call under a lock) */
+    public int versionName(String entryUuid) {
+        return versionNames.getOrDefault(entryUuid, 1);
+    }
+
+    /** @return every version of a logical document, any order (call under a lock) */
+    public List<StoredDocument> versions(String lid) {
+        List<StoredDocument> out = new ArrayList<>();
+        document(lid).ifPresent(out::add);
+        for (StoredDocument d : documentsWithIdentifier("urn:uuid:" + lid)) {
+            if (!d.id().equals(lid) && logicalId(d.id()).equals(lid)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** Sets or lifts a patient's opposition ({@code OPPOSITION_BRIS_DE_GLACE}, {@code OPPOSITION_ACCES_URGENCE}). */
+    public void setOpposition(String ins, String opposition, boolean on) {
+        write(() -> on ? oppositions.computeIfAbsent(ins, k -> new HashSet<>()).add(opposition)
+                : oppositions.getOrDefault(ins, new HashSet<>()).remove(opposition));
+    }
+
+    /** @return whether the patient opposes this (call under a lock) */
+    public boolean opposes(String ins, String opposition) {
+        return oppositions.getOrDefault(ins, Set.of()).contains(opposition);
+    }
+
+    /** Records a TD0.3 change of an authorization (call under the write lock). */
+    public void authorizationChanged(String ins, String ps, boolean authorized, java.time.Instant at) {
+        authorizations.computeIfAbsent(ins, k -> new HashMap<>()).put(ps, authorized);
+        if (authorized) {
+            authorizationStarts.computeIfAbsent(ins, k -> new HashMap<>()).put(ps, at);
+        }
+        lastActions.computeIfAbsent(ins, k -> new HashMap<>()).put(ps, at);
+    }
+
+    /** @return when the authorization started, if recorded by TD0.3 (call under a lock) */
+    public Optional<java.time.Instant> authorizationStart(String ins, String ps) {
+        return Optional.ofNullable(authorizationStarts.getOrDefault(ins, Map.of()).get(ps));
+    }
+
+    /** @return the last TD0.3 action, if any (call under a lock) */
+    public Optional<java.time.Instant> lastAction(String ins, String ps) {
+        return Optional.ofNullable(lastActions.getOrDefault(ins, Map.of()).get(ps));
+    }
+
+    /** @return the professionals seeded or recorded as authorized for a patient (call under a lock) */
+    public Set<String> authorizedProfessionals(String ins) {
+        Set<String> out = new HashSet<>();
+        authorizations.getOrDefault(ins, Map.of()).forEach((ps, ok) -> {
+            if (ok) {
+                out.add(ps);
+            }
+        });
+        return out;
+    }
+
+    /** @return the professionals a patient blocked (call under a lock) */
+    public Set<String> blockedProfessionals(String ins) {
+        return Set.copyOf(blocked.getOrDefault(ins, Set.of()));
+    }
+
+    /** @return the patients with an explicit authorization of this professional (call under a lock) */
+    public List<String> patientsAuthorizing(String ps) {
+        List<String> out = new ArrayList<>();
+        authorizations.forEach((ins, m) -> {
+            if (Boolean.TRUE.equals(m.get(ps))) {
+                out.add(ins);
+            }
+        });
+        return out;
+    }
+
+    /** @return the seeded professional with this id, if any (call under a lock) */
+    public Optional<FakeProfessional> professional(String idNatPs) {
+        return Optional.ofNullable(professionals.get(idNatPs));
     }
 
     /** Stores a List (call under the write lock). */

@@ -3,6 +3,7 @@ package fr.opendmp.testkit.dmp.internal;
 import fr.opendmp.testkit.dmp.CdaHeaderReader;
 import fr.opendmp.testkit.dmp.DefaultAuthorization;
 import fr.opendmp.testkit.dmp.FakeProfessional;
+import fr.opendmp.testkit.dmp.MetadataVersionIdentity;
 import fr.opendmp.testkit.dmp.Validation;
 import java.time.Clock;
 import java.util.Optional;
@@ -39,11 +40,20 @@ public record Engine(DmpStore store, CallerReader callers, PatientLookup patient
             FakeProfessional defaultProfessional, CredentialVerifier verifier, Optional<VihfCallers> vihfCallers,
             CdaHeaderReader cdaReader, boolean feedingProfile, boolean brisDeGlaceOverridesBlock, long maxBodyBytes,
             Clock clock) {
+        return create(validation, defaultAuthorization, defaultProfessional, verifier, vihfCallers, cdaReader,
+                feedingProfile, brisDeGlaceOverridesBlock, maxBodyBytes, clock, MetadataVersionIdentity.NEW_ENTRY_UUID);
+    }
+
+    /** Wires an engine; {@code vihfCallers} present = AuthMode.VERIFY; {@code identity}: metadata versions. */
+    public static Engine create(Validation validation, DefaultAuthorization defaultAuthorization,
+            FakeProfessional defaultProfessional, CredentialVerifier verifier, Optional<VihfCallers> vihfCallers,
+            CdaHeaderReader cdaReader, boolean feedingProfile, boolean brisDeGlaceOverridesBlock, long maxBodyBytes,
+            Clock clock, MetadataVersionIdentity identity) {
         DmpStore store = new DmpStore(defaultAuthorization);
         AccessRules rules = new AccessRules(store, feedingProfile, brisDeGlaceOverridesBlock);
         return new Engine(store, new CallerReader(defaultProfessional, verifier, vihfCallers), new PatientLookup(store, rules),
                 new Deposits(store, rules, validation, cdaReader, clock), new Searches(store, rules, validation),
-                new Retrievals(store, rules), new Patches(store, rules, clock, validation), new Faults(), rules,
+                new Retrievals(store, rules), new Patches(store, rules, clock, validation, identity), new Faults(), rules,
                 maxBodyBytes, clock);
     }
 }

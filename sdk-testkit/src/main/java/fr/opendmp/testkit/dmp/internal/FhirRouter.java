@@ -140,7 +140,8 @@ public final class FhirRouter {
                 identifier = SearchParams.parse(query).first("identifier").orElseThrow(() -> FhirException.of(400,
                         "required", "MISSING_IDENTIFIER", "a conditional PATCH needs ?identifier=", "identifier"));
             }
-            Patches.Result r = engine.patches().patch(id, identifier, ops, caller);
+            Patches.Result r = engine.patches().patch(id, identifier, ops, caller,
+                    Optional.ofNullable(ex.getRequestHeaders().getFirst("If-Match")));
             trace.patient = Optional.of(r.patientIns());
             StoredDocument d = r.document();
             return Reply.json(200, d.resource(), Map.of("ETag", "W/\"" + d.version() + "\"",

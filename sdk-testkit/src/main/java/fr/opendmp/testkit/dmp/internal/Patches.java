@@ -2,6 +2,7 @@ package fr.opendmp.testkit.dmp.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.opendmp.testkit.dmp.MetadataVersionIdentity;
 import fr.opendmp.testkit.dmp.Validation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Clock;
@@ -17,13 +18,26 @@ public final class Patches {
     private final AccessRules rules;
     private final Clock clock;
     private final Validation validation;
+    private final MetadataVersionIdentity identity;
+
+    /** Creates the service with {@link MetadataVersionIdentity#NEW_ENTRY_UUID}. */
+    public Patches(DmpStore store, AccessRules rules, Clock clock, Validation validation) {
+        this(store, rules, clock, validation, MetadataVersionIdentity.NEW_ENTRY_UUID);
+    }
 
     /** Creates the service. */
-    public Patches(DmpStore store, AccessRules rules, Clock clock, Validation validation) {
+    public Patches(DmpStore store, AccessRules rules, Clock clock, Validation validation,
+            MetadataVersionIdentity identity) {
         this.store = store;
         this.rules = rules;
         this.clock = clock;
         this.validation = validation;
+        this.identity = identity;
+    }
+
+    /** @return what a metadata change does to a document's identity */
+    public MetadataVersionIdentity identity() {
+        return identity;
     }
 
     /** The patched document. */
@@ -35,6 +49,16 @@ public final class Patches {
      * @param identifier the {@code identifier} token of a conditional PATCH, or null
      */
     public Result patch(String id, String identifier, JsonNode ops, Caller caller) {
+        return patch(id, identifier, ops, caller, java.util.Optional.empty());
+    }
+
+    /**
+     * @param id the entryUUID (PATCH by id) or null
+     * @param identifier the {@code identifier} token of a conditional PATCH, or null
+     * @param ifMatch the {@code If-Match} header, if any: a version other than the stored one → 412
+     *     {@code VERSION_CONFLICT} (optimistic concurrency)
+     */
+    public Result patch(String id, String identifier, JsonNode ops, Caller caller, java.util.Optional<String> ifMatch) {
         if (!ops.isArray()) {
             throw FhirException.of(422, "invalid", "INVALID_PATCH", "the body must be a JSON Patch array", "");
         }
@@ -54,6 +78,14 @@ public final class Patches {
             if (!rules.visible(caller, doc)) {
                 throw AccessRules.documentNotFound();
             }
+            if (ifMatch.isPresent() && !ifMatch.get().isBlank() && !"*".equals(ifMatch.get().trim())) {
+                String wanted = ifMatch.get().trim().replaceFirst("^W/", "").replace("\"", "");
+                if (!wanted.equals(Integer.toString(doc.version()))) {
+                    throw FhirException.of(412, "conflict", "VERSION_CONFLICT",
+                            "If-Match names version " + wanted + " but the document is at version " + doc.version()
+                                    + ": read it again", "DocumentReference.meta.versionId");
+                }
+            }
             ObjectNode patched = JsonPatch.apply(doc.resource(), ops);
             String status = patched.path("status").asText("");
             if (!STATUSES.contains(status)) {
@@ -71,6 +103,11 @@ public final class Patches {
                             "DocumentReference.extension");
                 }
             }
+            boolean labelsChanged = !doc.resource().path("securityLabel").equals(patched.path("securityLabel"));
+            if (labelsChanged && identity == MetadataVersionIdentity.NEW_ENTRY_UUID
+                    && doc.status().equals(status) && "current".equals(status)) {
+                return new Result(doc.patientIns(), newVersion(store, doc, patched, clock));
+            }
             int version = doc.version() + 1;
             patched.putObject("meta").put("versionId", Integer.toString(version))
                     .put("lastUpdated", clock.instant().toString());
@@ -79,6 +116,40 @@ public final class Patches {
             store.putDocument(updated);
             return new Result(doc.patientIns(), updated);
         });
+    }
+
+    /**
+     * A new metadata version (ITI-57, or a FHIR PATCH under {@link MetadataVersionIdentity#NEW_ENTRY_UUID}):
+     * a new entryUUID with the same logical id, bytes and uniqueId, version + 1; the previous version
+     * becomes superseded (Deprecated). Call under the write lock.
+     *
+     * @param store the state
+     * @param old the current version
+     * @param changed its resource with the new metadata
+     * @param clock the time source
+     * @return the stored new version
+     */
+    public static StoredDocument newVersion(DmpStore store, StoredDocument old, ObjectNode changed, Clock clock) {
+        String lid = store.logicalId(old.id());
+        int versionName = store.versionName(old.id()) + 1;
+        String newId = java.util.UUID.randomUUID().toString();
+        ObjectNode res = changed.deepCopy();
+        res.put("id", newId);
+        res.put("status", "current");
+        res.putObject("meta").put("versionId", Integer.toString(versionName))
+                .put("lastUpdated", clock.instant().toString());
+        StoredDocument created = new StoredDocument(newId, old.binaryId(), old.patientIns(), old.uniqueId(), res,
+                old.content(), SearchFields.of(res), versionName);
+        ObjectNode before = old.resource().deepCopy();
+        before.put("status", "superseded");
+        int oldVersion = old.version() + 1;
+        before.putObject("meta").put("versionId", Integer.toString(oldVersion))
+                .put("lastUpdated", clock.instant().toString());
+        store.putDocument(new StoredDocument(old.id(), old.binaryId(), old.patientIns(), old.uniqueId(), before,
+                old.content(), SearchFields.of(before), oldVersion));
+        store.putDocument(created);
+        store.putVersion(newId, lid, versionName);
+        return created;
     }
 
     /** The document named by id or by identifier, among the caller's patient's when the credential names one. */
@@ -93,6 +164,14 @@ public final class Patches {
         if (found.isEmpty()) {
             throw FhirException.of(404, "not-found", "DOCUMENT_NOT_FOUND", "no DocumentReference has this identifier",
                     "identifier");
+        }
+        if (found.size() > 1) {
+            // the versions of one logical document share its identifiers: the current one is meant
+            List<String> lids = found.stream().map(d -> store.logicalId(d.id())).distinct().toList();
+            List<StoredDocument> current = found.stream().filter(d -> "current".equals(d.status())).toList();
+            if (lids.size() == 1 && current.size() == 1) {
+                return current.get(0);
+            }
         }
         if (found.size() > 1) {
             throw FhirException.of(412, "multiple-matches", "MULTIPLE_MATCHES",

@@ -29,12 +29,21 @@ public final class ServerHandler implements HttpHandler {
     private final AdminApi admin;
     private final Supplier<String> base;
 
+    private final Optional<fr.opendmp.testkit.dmp.internal.dmpi.DmpiRouter> dmpi;
+
     /** Creates the handler; {@code base} gives the FHIR base URL. */
     public ServerHandler(Engine engine, AdminApi admin, Supplier<String> base) {
+        this(engine, admin, base, Optional.empty());
+    }
+
+    /** Creates the handler serving FHIR, the admin API and, if given, DMPi. */
+    public ServerHandler(Engine engine, AdminApi admin, Supplier<String> base,
+            Optional<fr.opendmp.testkit.dmp.internal.dmpi.DmpiRouter> dmpi) {
         this.engine = engine;
         this.fhir = new FhirRouter(engine);
         this.admin = admin;
         this.base = base;
+        this.dmpi = dmpi;
     }
 
     @Override
@@ -54,7 +63,13 @@ public final class ServerHandler implements HttpHandler {
                     throw FhirException.of(414, "too-costly", "URI_TOO_LONG",
                             "the request URI exceeds " + MAX_URI_CHARS + " characters", "");
                 }
-                if (path.startsWith("/admin/") || path.equals("/admin")) {
+                String dmpiBase = fr.opendmp.testkit.dmp.internal.dmpi.DmpiRouter.BASE;
+                if (dmpi.isPresent() && (path.equals(dmpiBase) || path.startsWith(dmpiBase + "/"))) {
+                    var handled = dmpi.get().handle(ex, path.substring(dmpiBase.length()));
+                    reply = handled.reply();
+                    fault = handled.fault();
+                    slow = handled.slow();
+                } else if (path.startsWith("/admin/") || path.equals("/admin")) {
                     reply = admin.handle(ex, path.substring("/admin".length()));
                 } else {
                     fault = engine.faults().take(path);

@@ -55,6 +55,33 @@ public final class VihfCallers {
     }
 
     /**
+     * DMPi: the assertion found in {@code wsse:Security}, verified as the FHIR side's.
+     *
+     * @param xml the assertion bytes as received (serialized from the SOAP header)
+     * @param tlsClientCertificate the TLS client certificate of the connection, if any
+     * @param patientRequired whether the operation names a patient (every DMPi call except TD0.4)
+     * @return the verified caller
+     * @throws FhirException 401/403 when the VIHF is refused
+     */
+    public Caller readAssertion(byte[] xml, Optional<X509Certificate> tlsClientCertificate, boolean patientRequired) {
+        if (XmlDepth.deeperThan(xml, MAX_DEPTH)) {
+            throw FhirException.of(401, "login", "INVALID_CREDENTIAL", "the VIHF nests too deep", "");
+        }
+        VihfVerification result = verifier.verify(xml, tlsClientCertificate, Optional.empty());
+        if (result instanceof VihfVerification.Refused refused) {
+            throw refusal(refused.failure());
+        }
+        VerifiedCaller caller = ((VihfVerification.Accepted) result).caller();
+        if (patientRequired) {
+            requireDmpPatient(caller);
+        } else if (!DMP_URN.equals(caller.resourceUrn())) {
+            throw FhirException.of(403, "forbidden", "VIHF_NOT_FOR_DMP",
+                    "the VIHF was not issued for the DMP (Ressource_URN must be urn:dmp)", "Ressource_URN");
+        }
+        return toCaller(caller);
+    }
+
+    /**
      * A DMP request needs a VIHF issued for the DMP ({@code Ressource_URN} {@value #DMP_URN}) that names
      * the patient ({@code resource-id}): a VIHF for another service (e.g. the INSi) or without patient
      * opens no record (403 {@code VIHF_NOT_FOR_DMP} / {@code VIHF_NO_PATIENT}).
