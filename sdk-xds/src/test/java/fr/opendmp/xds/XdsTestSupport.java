@@ -281,7 +281,7 @@ abstract class XdsTestSupport {
 
     static DocumentMetadata metadata(String uniqueId) {
         OffsetDateTime t = OffsetDateTime.parse("2026-06-12T10:00:00+02:00");
-        return DocumentMetadata.builder().uniqueId(uniqueId).type(DocumentType.CR_CONSULTATION)
+        return DocumentMetadata.builder().uniqueId(uniqueId).type(DocumentType.CR_CONSULTATION).contentType("text/xml")
                 .title("CR de consultation")
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))

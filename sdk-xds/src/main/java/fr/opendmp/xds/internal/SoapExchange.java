@@ -183,11 +183,12 @@ public final class SoapExchange {
         if ("Fault".equals(first.getLocalName()) && ns.equals(first.getNamespaceURI())) {
             throw errors.fault(operation, first, r, idempotent);
         }
-        if (!r.ok()) {
+        boolean expected = action.responseRoot().equals(first.getLocalName())
+                && action.responseNs().equals(first.getNamespaceURI());
+        if (!r.ok() && !expected) {
             throw errors.http(operation, r, idempotent);
         }
-        if (!action.responseRoot().equals(first.getLocalName()) || !action.responseNs().equals(
-                first.getNamespaceURI())) {
+        if (!expected) {
             throw XdsErrors.malformed(operation + ": the DMP answered with " + first.getLocalName() + " instead of "
                     + action.responseRoot(), r, null);
         }
