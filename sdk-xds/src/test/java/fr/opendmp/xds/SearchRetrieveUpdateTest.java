@@ -248,7 +248,7 @@ class SearchRetrieveUpdateTest extends XdsTestSupport {
     @Test
     void anMtomFaultIsMapped() {
         answer("registry", 200, vector("iti18-response.xml"));
-        String fault = vector("fault.xml").replace("CODE", "Sender").replace("SUBCODE", "NO_AUTHORIZATION")
+        String fault = vector("fault.xml").replace("SUBCODE", "NO_AUTHORIZATION").replace(":CODE", ":Sender")
                 .replace("REASON", "NO_AUTHORIZATION: pas d'autorisation");
         wm.stubFor(post(urlEqualTo(BASE + "/repository")).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "multipart/related; type=\"application/xop+xml\"; boundary=\"b2\"; "

@@ -24,6 +24,8 @@ import java.util.Optional;
 /** ITI-41 (TD2.1, TD2.1b) and the SubmissionSet of ITI-57: the ebRIM metadata and the MTOM parts. Not API. */
 public final class Submissions {
 
+    private static final DateTimeFormatter YMD = DateTimeFormatter.ofPattern("yyyyMMdd");
+
     private Submissions() {
     }
 
@@ -55,7 +57,7 @@ public final class Submissions {
     /** @return the patient CX per the form */
     public static String cx(Ins ins, PatientIdCxForm form, Instant now) {
         return form == PatientIdCxForm.SHORT ? ins.cx()
-                : ins.cx() + "^^" + DateTimeFormatter.BASIC_ISO_DATE.format(now.atOffset(ZoneOffset.UTC));
+                : ins.cx() + "^^" + YMD.format(now.atOffset(ZoneOffset.UTC));
     }
 
     /**
@@ -176,7 +178,7 @@ public final class Submissions {
         Rim.slot(b, "sourcePatientId", cx);
         List<String> info = new ArrayList<>();
         info.add("PID-5|" + Rim.hl7(traits.birthName()) + "^" + Rim.hl7(traits.firstBirthFirstName()) + "^^^^^L");
-        traits.birthLocalDate().ifPresent(d -> info.add("PID-7|" + DateTimeFormatter.BASIC_ISO_DATE.format(d)));
+        traits.birthLocalDate().ifPresent(d -> info.add("PID-7|" + YMD.format(d)));
         info.add("PID-8|" + traits.sex().name());
         Rim.slot(b, "sourcePatientInfo", info);
         Rim.localized(b, "Name", m.title());
