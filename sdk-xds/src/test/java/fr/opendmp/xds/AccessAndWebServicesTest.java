@@ -64,7 +64,7 @@ class AccessAndWebServicesTest extends XdsTestSupport {
                 + "/hl7:id/@root")).isEqualTo("1.2.250.1.213.4.1.1.1");
         assertThat(xs(d, m + "/hl7:receiver/hl7:device/hl7:softwareName")).isEqualTo("DMP");
         assertThat(xs(d, m + "/hl7:sender[@typeCode='SND']/hl7:device/hl7:id/@root")).isEqualTo("1.2.250.1.999.42");
-        assertThat(xs(d, m + "/hl7:sender/hl7:device/hl7:softwareName")).isNotBlank();
+        assertThat(xs(d, m + "/hl7:sender/hl7:device/hl7:softwareName")).isEqualTo("OpenDMP-tests");
         String cap = m + "/hl7:controlActProcess[@classCode='CACT'][@moodCode='EVN']";
         assertThat(xs(d, cap + "/hl7:reasonCode/@code")).isEqualTo("TEST_EXST");
         assertThat(xs(d, cap + "/hl7:reasonCode/@codeSystem")).isEqualTo("1.2.250.1.213.1.1.4.11");

@@ -4,7 +4,7 @@ import fr.opendmp.bench.fixture.BenchPatients;
 import fr.opendmp.bench.fixture.CapturedRequest;
 import fr.opendmp.bench.fixture.SeededFake;
 import fr.opendmp.core.access.AccessContext;
-import fr.opendmp.core.client.internal.QueryEncoder;
+import fr.opendmp.core.transport.internal.fhir.QueryEncoder;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.search.DocumentQuery;
 import java.net.URI;

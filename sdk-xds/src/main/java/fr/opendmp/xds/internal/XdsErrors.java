@@ -28,8 +28,6 @@ import org.w3c.dom.Element;
  */
 public final class XdsErrors {
 
-    private static final String FAKE_NS = "urn:opendmp:fake:error";
-
     private static final Map<AccessRefusal, String> REFUSAL_HINTS = Map.of(
             AccessRefusal.BLOCKED, "the patient blocked this professional; only bris de glace can reach the record,"
                     + " and it is traced",
@@ -299,8 +297,4 @@ public final class XdsErrors {
         return colon < 0 ? qname : qname.substring(colon + 1);
     }
 
-    /** @return the namespace of the fake DMP's rule ids (subcodes) */
-    static String fakeNamespace() {
-        return FAKE_NS;
-    }
 }

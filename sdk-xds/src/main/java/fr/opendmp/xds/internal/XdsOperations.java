@@ -159,10 +159,12 @@ public final class XdsOperations implements DmpOperations {
         return new Hl7Answer(a.body(), p);
     }
 
+    /** The software's name, from the client's User-Agent ({@code OpenDMP/x <name>/<version> (…)}). */
     private String softwareName() {
-        String ua = context.userAgent();
-        int slash = ua.indexOf('/');
-        String name = slash > 0 ? ua.substring(0, slash) : ua;
+        String[] tokens = context.userAgent().split(" ");
+        String token = tokens.length > 1 && tokens[0].startsWith("OpenDMP/") ? tokens[1] : tokens[0];
+        int slash = token.indexOf('/');
+        String name = slash > 0 ? token.substring(0, slash) : token;
         return name.isBlank() ? "OpenDMP" : name.trim();
     }
 
