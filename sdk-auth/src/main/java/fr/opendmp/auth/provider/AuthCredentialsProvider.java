@@ -1,5 +1,8 @@
 package fr.opendmp.auth.provider;
 
+import fr.opendmp.auth.vihf.DmpiVihfOptions;
+import fr.opendmp.auth.vihf.VihfIssuer;
+import fr.opendmp.core.credentials.DocumentSigner;
 import fr.opendmp.core.credentials.CredentialRequest;
 import fr.opendmp.core.error.CredentialsException;
 import fr.opendmp.core.credentials.CredentialsProvider;
@@ -21,6 +24,19 @@ import javax.net.ssl.SSLContext;
  *         .placement(SamlHeaderPlacement.iheSaml())
  *         .build();
  * }</pre>
+ *
+ * <p>For DMPi (SOAP), give also the VIHF issuer whose assertions go in {@code wsse:Security}
+ * ({@link Builder#soapVihf(VihfIssuer)}, with the {@link DmpiVihfOptions} strategies) and the
+ * signer of the submissions' XAdES signature ({@link Builder#documentSigner(DocumentSigner)}, e.g.
+ * {@link KeyDocumentSigner#of(fr.opendmp.auth.keys.KeyMaterial)} on the ORG SIGN key):
+ *
+ * <pre>{@code
+ * CredentialsProvider dmpi = AuthCredentialsProvider.builder()
+ *         .sslContext(MutualTls.builder().clientKey(authCli).trust(igcSante).build())
+ *         .soapVihf(issuer)
+ *         .documentSigner(KeyDocumentSigner.of(orgSign))
+ *         .build();
+ * }</pre>
  */
 public final class AuthCredentialsProvider implements CredentialsProvider {
 
@@ -28,14 +44,20 @@ public final class AuthCredentialsProvider implements CredentialsProvider {
     private final Optional<CredentialSource> source;
     private final CredentialPlacement placement;
     private final AccessModeHeaders accessModeHeaders;
+    private final Optional<VihfIssuer> soapVihf;
+    private final DmpiVihfOptions dmpiOptions;
+    private final Optional<DocumentSigner> documentSigner;
 
     private AuthCredentialsProvider(Builder b) {
+        this.soapVihf = Optional.ofNullable(b.soapVihf);
+        this.dmpiOptions = b.dmpiOptions != null ? b.dmpiOptions : DmpiVihfOptions.DEFAULTS;
+        this.documentSigner = Optional.ofNullable(b.documentSigner);
         this.sslContext = Optional.ofNullable(b.sslContext);
         this.source = Optional.ofNullable(b.source);
         this.placement = b.placement != null ? b.placement : new BearerTokenPlacement();
         this.accessModeHeaders = b.accessModeHeaders != null ? b.accessModeHeaders : AccessModeHeaders.defaults();
-        if (sslContext.isEmpty() && source.isEmpty()) {
-            throw new IllegalStateException("give a TLS context, a credential source, or both");
+        if (sslContext.isEmpty() && source.isEmpty() && soapVihf.isEmpty()) {
+            throw new IllegalStateException("give a TLS context, a credential source (or SOAP VIHF issuer), or both");
         }
     }
 
@@ -72,6 +94,22 @@ public final class AuthCredentialsProvider implements CredentialsProvider {
         }
     }
 
+    /**
+     * The DMPi VIHF of the request, per the {@link DmpiVihfOptions}, when a SOAP VIHF issuer was
+     * given.
+     */
+    @Override
+    public Optional<byte[]> soapSecurity(CredentialRequest request) {
+        Objects.requireNonNull(request, "request");
+        return soapVihf.map(issuer -> issuer.issueForDmpi(request, dmpiOptions).xml());
+    }
+
+    /** The XAdES signer of DMPi submissions, when one was given. */
+    @Override
+    public Optional<DocumentSigner> documentSigner() {
+        return documentSigner;
+    }
+
     @Override
     public String toString() {
         return "AuthCredentialsProvider[tls " + (sslContext.isPresent() ? "mutual" : "default") + ", placement "
@@ -84,8 +122,47 @@ public final class AuthCredentialsProvider implements CredentialsProvider {
         private CredentialSource source;
         private CredentialPlacement placement;
         private AccessModeHeaders accessModeHeaders;
+        private VihfIssuer soapVihf;
+        private DmpiVihfOptions dmpiOptions;
+        private DocumentSigner documentSigner;
 
         private Builder() {
+        }
+
+        /**
+         * @param value the issuer of the VIHFs placed in DMPi's {@code wsse:Security}
+         * @return this builder
+         */
+        public Builder soapVihf(VihfIssuer value) {
+            if (soapVihf != null) {
+                throw new IllegalStateException("soapVihf was already set");
+            }
+            soapVihf = Objects.requireNonNull(value, "soapVihf");
+            return this;
+        }
+
+        /**
+         * @param value how the DMPi VIHF is written (default {@link DmpiVihfOptions#DEFAULTS})
+         * @return this builder
+         */
+        public Builder dmpiVihfOptions(DmpiVihfOptions value) {
+            if (dmpiOptions != null) {
+                throw new IllegalStateException("dmpiVihfOptions was already set");
+            }
+            dmpiOptions = Objects.requireNonNull(value, "dmpiVihfOptions");
+            return this;
+        }
+
+        /**
+         * @param value the signer of DMPi submissions (XAdES), with a signature key (never the TLS one)
+         * @return this builder
+         */
+        public Builder documentSigner(DocumentSigner value) {
+            if (documentSigner != null) {
+                throw new IllegalStateException("documentSigner was already set");
+            }
+            documentSigner = Objects.requireNonNull(value, "documentSigner");
+            return this;
         }
 
         /**

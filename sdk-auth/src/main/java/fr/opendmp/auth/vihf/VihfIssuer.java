@@ -36,7 +36,7 @@ public final class VihfIssuer {
     public static final Duration DEFAULT_RENEWAL_MARGIN = Duration.ofSeconds(60);
 
     private record Key(String nameId, CredentialRequest.Service service, Optional<String> patientCx,
-            AccessContext access) {
+            AccessContext access, Optional<DmpiVihfOptions> dmpi) {
     }
 
     private final VihfSigner signer;
@@ -111,8 +111,39 @@ public final class VihfIssuer {
         AuthenticationMode how = request.caller().professional()
                 .map(p -> AuthenticationMode.valueOf(p.authenticationMode().name())).orElse(mode);
         Key key = new Key(who.nameId() + "|" + how, request.service(), request.patient().map(p -> p.cx()),
-                request.access());
-        return cache.get(key, k -> signer.sign(build(request, who, how)));
+                request.access(), Optional.empty());
+        return cache.get(key, k -> signer.sign(build(request, who, how, Optional.empty())));
+    }
+
+    /**
+     * The VIHF of a DMPi (SOAP) request, written per the DMPi strategies: fresh per call unless
+     * {@link DmpiVihfOptions#reuse()} allows reusing one (never beyond the issuer's validity and
+     * renewal margin). A request without patient (TD0.4) gets no {@code resource-id}.
+     *
+     * @param request the service, patient and caller
+     * @param options the DMPi strategies
+     * @return the assertion, signed unless the options leave a DIRECTE one unsigned
+     * @throws fr.opendmp.core.error.CredentialsException if it cannot be signed
+     */
+    public SignedVihf issueForDmpi(CredentialRequest request, DmpiVihfOptions options) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(options, "options");
+        Professional who = request.caller().professional().map(this::professionalOf).orElse(professional);
+        AuthenticationMode how = request.caller().professional()
+                .map(p -> AuthenticationMode.valueOf(p.authenticationMode().name())).orElse(mode);
+        if (options.reuse().maxAge().isEmpty()) {
+            return signer.signForDmpi(build(request, who, how, Optional.of(options)), options);
+        }
+        Key key = new Key(who.nameId() + "|" + how, request.service(), request.patient().map(p -> p.cx()),
+                request.access(), Optional.of(options));
+        SignedVihf cached = cache.getIfPresent(key);
+        Duration maxAge = options.reuse().maxAge().get();
+        if (cached != null && !cached.notOnOrAfter().minus(validity).plus(maxAge).isBefore(clock.instant())) {
+            return cached;
+        }
+        SignedVihf fresh = signer.signForDmpi(build(request, who, how, Optional.of(options)), options);
+        cache.put(key, fresh);
+        return fresh;
     }
 
     /**
@@ -130,13 +161,29 @@ public final class VihfIssuer {
         return new Professional(p.idNat(), p.displayName(), roles);
     }
 
-    private Vihf build(CredentialRequest request, Professional who, AuthenticationMode how) {
+    private Vihf build(CredentialRequest request, Professional who, AuthenticationMode how,
+            Optional<DmpiVihfOptions> dmpi) {
+        VihfProfile profile = profiles.get(request.service());
+        if (dmpi.isPresent() && request.patient().isEmpty()) {
+            profile = new VihfProfile(profile.resourceUrn(), profile.version(), false, profile.legacyModeAcces());
+        }
         VihfBuilder builder = VihfBuilder.create()
                 .professional(who).structure(structure).software(software)
-                .mode(how).access(request.access()).profile(profiles.get(request.service()))
+                .mode(how).access(request.access()).profile(profile)
                 .validity(validity).clock(clock);
         request.patient().ifPresent(builder::patient);
-        authnContextClassRef.ifPresent(builder::authnContextClassRef);
+        if (dmpi.isPresent()) {
+            if (how == AuthenticationMode.DIRECTE) {
+                builder.authnContextClassRef(VihfAttributes.AC_SMARTCARD);
+            } else {
+                builder.authnContextClassRef(authnContextClassRef.orElse(dmpi.get().indirectAuthnContext()));
+                if (how == AuthenticationMode.INDIRECTE_RENFORCEE) {
+                    builder.authnContextDecl(dmpi.get().airAuthnContextDecl());
+                }
+            }
+        } else {
+            authnContextClassRef.ifPresent(builder::authnContextClassRef);
+        }
         return builder.build();
     }
 

@@ -71,14 +71,45 @@ public final class VihfSigner {
      */
     public SignedVihf sign(Vihf vihf) {
         Objects.requireNonNull(vihf, "vihf");
-        Document doc = VihfXml.write(vihf, issuerName(signingKey.certificate()));
+        return sign(vihf, VihfXml.write(vihf, issuerName(signingKey.certificate())), DigestMethod.SHA256,
+                SignatureMethod.RSA_SHA256);
+    }
+
+    /**
+     * Writes the DMPi variant of the assertion (SOAP {@code wsse:Security}, DMPi contract §2): the
+     * options' attribute spellings, no {@code Conditions}, signed with the options' algorithms
+     * unless the mode is DIRECTE and the options say {@code UNSIGNED} (then the {@code Issuer} is
+     * still this signer's certificate DN, the card's).
+     *
+     * @param vihf the content
+     * @param options the DMPi strategies
+     * @return the assertion bytes (UTF-8, no XML declaration, never to be re-serialised)
+     * @throws CredentialsException if the signature cannot be made
+     */
+    public SignedVihf signForDmpi(Vihf vihf, DmpiVihfOptions options) {
+        Objects.requireNonNull(vihf, "vihf");
+        Objects.requireNonNull(options, "options");
+        VihfXml.Dialect dialect = new VihfXml.Dialect(options.authModeAttributeName().attribute(), false,
+                options.breakGlassReason() == DmpiVihfOptions.BreakGlassReasonPlacement.ATTRIBUTE,
+                options.secretConnection().attribute());
+        Document doc = VihfXml.write(vihf, issuerName(signingKey.certificate()), dialect);
+        if (vihf.mode() == AuthenticationMode.DIRECTE
+                && options.directSigning() == DmpiVihfOptions.DirectVihfSigning.UNSIGNED) {
+            return new SignedVihf(SecureXml.serialize(doc), vihf.id(), vihf.notOnOrAfter());
+        }
+        boolean sha1 = options.signatureAlgorithm() == DmpiVihfOptions.VihfSignatureAlgorithm.RSA_SHA1;
+        return sign(vihf, doc, sha1 ? DigestMethod.SHA1 : DigestMethod.SHA256,
+                sha1 ? SignatureMethod.RSA_SHA1 : SignatureMethod.RSA_SHA256);
+    }
+
+    private SignedVihf sign(Vihf vihf, Document doc, String digest, String signatureMethod) {
         Element assertion = doc.getDocumentElement();
         Element issuer = (Element) assertion.getFirstChild();
         try {
             XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
             List<String> prefixes = List.of("ds", "saml", "xsi");
             Reference reference = factory.newReference("#" + vihf.id(),
-                    factory.newDigestMethod(DigestMethod.SHA256, null),
+                    factory.newDigestMethod(digest, null),
                     List.of(factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
                             factory.newTransform(CanonicalizationMethod.EXCLUSIVE,
                                     new ExcC14NParameterSpec(prefixes))),
@@ -86,7 +117,7 @@ public final class VihfSigner {
             SignedInfo signedInfo = factory.newSignedInfo(
                     factory.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE,
                             (C14NMethodParameterSpec) null),
-                    factory.newSignatureMethod(SignatureMethod.RSA_SHA256, null),
+                    factory.newSignatureMethod(signatureMethod, null),
                     List.of(reference));
             KeyInfoFactory keyInfos = factory.getKeyInfoFactory();
             KeyInfo keyInfo = keyInfos.newKeyInfo(List.of(keyInfos.newX509Data(List.of(signingKey.certificate()))));

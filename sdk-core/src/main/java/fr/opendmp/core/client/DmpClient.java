@@ -3,6 +3,12 @@ package fr.opendmp.core.client;
 import fr.opendmp.core.access.AccessContext;
 import fr.opendmp.core.access.AccessMode;
 import fr.opendmp.core.access.AccessStatus;
+import fr.opendmp.core.access.AuthorizationChange;
+import fr.opendmp.core.access.AuthorizationFilter;
+import fr.opendmp.core.access.AuthorizedPatient;
+import fr.opendmp.core.access.AuthorizedPatientsBy;
+import fr.opendmp.core.access.DmpAdministrativeData;
+import fr.opendmp.core.access.PatientAuthorization;
 import fr.opendmp.core.caller.Caller;
 import fr.opendmp.core.client.internal.Caches;
 import fr.opendmp.core.client.internal.ClientCore;
@@ -21,7 +27,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -173,6 +181,63 @@ public final class DmpClient implements AutoCloseable {
      */
     public DmpDocuments documents(AccessContext context) {
         return as(Caller.provider(Objects.requireNonNull(context, "context"))).documents();
+    }
+
+    /**
+     * The provider's professional adds or removes its authorization, or its médecin traitant role
+     * (TD0.3; DMPi only; see {@link DmpView#setAuthorization(Ins, AuthorizationChange)}).
+     *
+     * @param ins the patient
+     * @param change the change
+     */
+    public void setAuthorization(Ins ins, AuthorizationChange change) {
+        as(Caller.provider()).setAuthorization(ins, change);
+    }
+
+    /** @return {@link #setAuthorization(Ins, AuthorizationChange)} asynchronously */
+    public CompletableFuture<Void> setAuthorizationAsync(Ins ins, AuthorizationChange change) {
+        return CompletableFuture.runAsync(() -> setAuthorization(ins, change), core.executor());
+    }
+
+    /**
+     * @param since the earliest date compared
+     * @param by which date is compared
+     * @return the patients the provider's professional is authorized on (TD0.4; DMPi only)
+     */
+    public List<AuthorizedPatient> authorizedPatients(Instant since, AuthorizedPatientsBy by) {
+        return as(Caller.provider()).authorizedPatients(since, by);
+    }
+
+    /** @return {@link #authorizedPatients(Instant, AuthorizedPatientsBy)} asynchronously */
+    public CompletableFuture<List<AuthorizedPatient>> authorizedPatientsAsync(Instant since, AuthorizedPatientsBy by) {
+        return CompletableFuture.supplyAsync(() -> authorizedPatients(since, by), core.executor());
+    }
+
+    /**
+     * @param ins the patient
+     * @param filter which professionals
+     * @return the professionals the patient authorized or blocked (TD1.6; DMPi only)
+     */
+    public List<PatientAuthorization> authorizations(Ins ins, AuthorizationFilter filter) {
+        return as(Caller.provider()).authorizations(ins, filter);
+    }
+
+    /** @return {@link #authorizations(Ins, AuthorizationFilter)} asynchronously */
+    public CompletableFuture<List<PatientAuthorization>> authorizationsAsync(Ins ins, AuthorizationFilter filter) {
+        return CompletableFuture.supplyAsync(() -> authorizations(ins, filter), core.executor());
+    }
+
+    /**
+     * @param ins the patient
+     * @return the DMP's administrative data and the patient's oppositions (TD1.3a; DMPi only)
+     */
+    public DmpAdministrativeData administrativeData(Ins ins) {
+        return as(Caller.provider()).administrativeData(ins);
+    }
+
+    /** @return {@link #administrativeData(Ins)} asynchronously */
+    public CompletableFuture<DmpAdministrativeData> administrativeDataAsync(Ins ins) {
+        return CompletableFuture.supplyAsync(() -> administrativeData(ins), core.executor());
     }
 
     /** Forgets the cached access statuses and search pages (e.g. after the patient changed a right). */

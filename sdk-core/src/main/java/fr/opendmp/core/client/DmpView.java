@@ -1,9 +1,17 @@
 package fr.opendmp.core.client;
 
 import fr.opendmp.core.access.AccessStatus;
+import fr.opendmp.core.access.AuthorizationChange;
+import fr.opendmp.core.access.AuthorizationFilter;
+import fr.opendmp.core.access.AuthorizedPatient;
+import fr.opendmp.core.access.AuthorizedPatientsBy;
+import fr.opendmp.core.access.DmpAdministrativeData;
+import fr.opendmp.core.access.PatientAuthorization;
 import fr.opendmp.core.caller.Caller;
 import fr.opendmp.core.client.internal.ClientCore;
 import fr.opendmp.core.ins.Ins;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -54,6 +62,86 @@ public final class DmpView {
      */
     public CompletableFuture<AccessStatus> accessAsync(Ins ins) {
         return CompletableFuture.supplyAsync(() -> access(ins), core.executor());
+    }
+
+    /**
+     * Adds or removes this caller's authorization on the patient's DMP, or its médecin traitant
+     * role (TD0.3; DMPi only). Forgets the cached access statuses.
+     *
+     * @param ins the patient
+     * @param change the change
+     * @throws fr.opendmp.core.error.OperationNotSupportedException on a transport without it (FHIR)
+     */
+    public void setAuthorization(Ins ins, AuthorizationChange change) {
+        client.ensureOpen();
+        Objects.requireNonNull(ins, "ins");
+        Objects.requireNonNull(change, "change");
+        core.checkOid(ins);
+        core.operations().setAuthorization(ins, change, caller);
+        core.caches().invalidateAll();
+    }
+
+    /** @return {@link #setAuthorization(Ins, AuthorizationChange)} asynchronously */
+    public CompletableFuture<Void> setAuthorizationAsync(Ins ins, AuthorizationChange change) {
+        return CompletableFuture.runAsync(() -> setAuthorization(ins, change), core.executor());
+    }
+
+    /**
+     * The patients this caller (or its structure) is authorized on (TD0.4; DMPi only).
+     *
+     * @param since the earliest date compared
+     * @param by which date is compared
+     * @return the patients, in the DMP's order
+     * @throws fr.opendmp.core.error.OperationNotSupportedException on a transport without it (FHIR)
+     */
+    public List<AuthorizedPatient> authorizedPatients(Instant since, AuthorizedPatientsBy by) {
+        client.ensureOpen();
+        return core.operations().authorizedPatients(Objects.requireNonNull(since, "since"),
+                Objects.requireNonNull(by, "by"), caller);
+    }
+
+    /** @return {@link #authorizedPatients(Instant, AuthorizedPatientsBy)} asynchronously */
+    public CompletableFuture<List<AuthorizedPatient>> authorizedPatientsAsync(Instant since, AuthorizedPatientsBy by) {
+        return CompletableFuture.supplyAsync(() -> authorizedPatients(since, by), core.executor());
+    }
+
+    /**
+     * The professionals the patient authorized or blocked (TD1.6; DMPi only).
+     *
+     * @param ins the patient
+     * @param filter which professionals
+     * @return the professionals
+     * @throws fr.opendmp.core.error.OperationNotSupportedException on a transport without it (FHIR)
+     */
+    public List<PatientAuthorization> authorizations(Ins ins, AuthorizationFilter filter) {
+        client.ensureOpen();
+        Objects.requireNonNull(ins, "ins");
+        core.checkOid(ins);
+        return core.operations().authorizations(ins, Objects.requireNonNull(filter, "filter"), caller);
+    }
+
+    /** @return {@link #authorizations(Ins, AuthorizationFilter)} asynchronously */
+    public CompletableFuture<List<PatientAuthorization>> authorizationsAsync(Ins ins, AuthorizationFilter filter) {
+        return CompletableFuture.supplyAsync(() -> authorizations(ins, filter), core.executor());
+    }
+
+    /**
+     * The DMP's administrative data and the patient's oppositions (TD1.3a; DMPi only).
+     *
+     * @param ins the patient
+     * @return the administrative data
+     * @throws fr.opendmp.core.error.OperationNotSupportedException on a transport without it (FHIR)
+     */
+    public DmpAdministrativeData administrativeData(Ins ins) {
+        client.ensureOpen();
+        Objects.requireNonNull(ins, "ins");
+        core.checkOid(ins);
+        return core.operations().administrativeData(ins, caller);
+    }
+
+    /** @return {@link #administrativeData(Ins)} asynchronously */
+    public CompletableFuture<DmpAdministrativeData> administrativeDataAsync(Ins ins) {
+        return CompletableFuture.supplyAsync(() -> administrativeData(ins), core.executor());
     }
 
     /** @return the document operations of this caller */

@@ -36,6 +36,29 @@ public interface CredentialsProvider {
     Map<String, List<String>> headers(CredentialRequest request);
 
     /**
+     * The WS-Security credential of a DMPi (SOAP) request: the serialized SAML assertion (VIHF, DMPi
+     * profile, signed or not per the authentication mode) that the transport places, byte for byte,
+     * as the only child of {@code wsse:Security}. A request with no patient (TD0.4) gets an
+     * assertion without {@code resource-id}.
+     *
+     * @param request which service, patient, caller and access mode the request is for
+     * @return the assertion's UTF-8 bytes (no XML declaration), or empty when this provider makes
+     *     no SOAP credential (the default)
+     * @throws fr.opendmp.core.error.CredentialsException if the credential cannot be produced
+     */
+    default Optional<byte[]> soapSecurity(CredentialRequest request) {
+        return Optional.empty();
+    }
+
+    /**
+     * @return the signer of DMPi submissions (XAdES signature document of ITI-41), or empty when
+     *     this provider has no signature key (the default)
+     */
+    default Optional<DocumentSigner> documentSigner() {
+        return Optional.empty();
+    }
+
+    /**
      * @return a provider with no credentials at all (no client certificate, no header): only for a
      *     server that asks for none, such as a fake started in plain-HTTP test mode
      *     ({@code AuthMode.OFF}). The fakes verify credentials by default (HTTPS, client certificate,

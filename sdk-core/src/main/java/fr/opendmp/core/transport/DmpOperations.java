@@ -1,6 +1,12 @@
 package fr.opendmp.core.transport;
 
 import fr.opendmp.core.access.AccessStatus;
+import fr.opendmp.core.access.AuthorizationChange;
+import fr.opendmp.core.access.AuthorizationFilter;
+import fr.opendmp.core.access.AuthorizedPatient;
+import fr.opendmp.core.access.AuthorizedPatientsBy;
+import fr.opendmp.core.access.DmpAdministrativeData;
+import fr.opendmp.core.access.PatientAuthorization;
 import fr.opendmp.core.caller.Caller;
 import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DepositReceipt;
@@ -8,8 +14,11 @@ import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentId;
 import fr.opendmp.core.document.RetrievedDocument;
 import fr.opendmp.core.error.DmpException;
+import fr.opendmp.core.error.OperationNotSupportedException;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.search.DocumentQuery;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -91,6 +100,67 @@ public interface DmpOperations extends AutoCloseable {
      * @return the entry after the change
      */
     DocumentEntry update(DocumentEntry entry, MetadataUpdate update, Caller caller);
+
+    /**
+     * @return the protocol's name for messages ({@code FHIR}, {@code DMPi}); the default names no
+     *     protocol
+     */
+    default String transportName() {
+        return "this";
+    }
+
+    /**
+     * Adds or removes the caller's authorization, or its médecin traitant role (DMPi TD0.3). The
+     * default: not offered.
+     *
+     * @param ins the patient
+     * @param change the change
+     * @param caller who changes its own rights
+     * @throws OperationNotSupportedException if the transport does not offer it
+     */
+    default void setAuthorization(Ins ins, AuthorizationChange change, Caller caller) {
+        throw new OperationNotSupportedException("setAuthorization (TD0.3)", transportName());
+    }
+
+    /**
+     * The patients the caller (or its structure) is authorized on, since a date (DMPi TD0.4). The
+     * default: not offered.
+     *
+     * @param since the earliest date
+     * @param by which date is compared
+     * @param caller who asks
+     * @return the patients
+     * @throws OperationNotSupportedException if the transport does not offer it
+     */
+    default List<AuthorizedPatient> authorizedPatients(Instant since, AuthorizedPatientsBy by, Caller caller) {
+        throw new OperationNotSupportedException("authorizedPatients (TD0.4)", transportName());
+    }
+
+    /**
+     * The professionals a patient authorized or blocked (DMPi TD1.6). The default: not offered.
+     *
+     * @param ins the patient
+     * @param filter which professionals
+     * @param caller who asks
+     * @return the professionals
+     * @throws OperationNotSupportedException if the transport does not offer it
+     */
+    default List<PatientAuthorization> authorizations(Ins ins, AuthorizationFilter filter, Caller caller) {
+        throw new OperationNotSupportedException("authorizations (TD1.6)", transportName());
+    }
+
+    /**
+     * The DMP's administrative data and the patient's oppositions (DMPi TD1.3a). The default: not
+     * offered.
+     *
+     * @param ins the patient
+     * @param caller who asks
+     * @return the administrative data
+     * @throws OperationNotSupportedException if the transport does not offer it
+     */
+    default DmpAdministrativeData administrativeData(Ins ins, Caller caller) {
+        throw new OperationNotSupportedException("administrativeData (TD1.3a)", transportName());
+    }
 
     /** Releases what the operations hold of their own (never the shared HTTP client). */
     @Override

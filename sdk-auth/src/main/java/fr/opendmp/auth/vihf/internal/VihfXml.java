@@ -24,6 +24,30 @@ public final class VihfXml {
      * @return the assertion document, {@code ID} registered as an id attribute
      */
     public static Document write(Vihf vihf, String issuerDn) {
+        return write(vihf, issuerDn, Dialect.HTTP);
+    }
+
+    /**
+     * What differs between the VIHF of an HTTP header and the one of DMPi's {@code wsse:Security}.
+     *
+     * @param authModeAttribute the authentication-mode attribute's name
+     * @param conditions whether to write {@code Conditions} (no official DMPi token has it)
+     * @param reason whether to write the bris de glace reason attribute
+     * @param confidentialityAttribute the secret-connection attribute's name
+     */
+    public record Dialect(String authModeAttribute, boolean conditions, boolean reason,
+            String confidentialityAttribute) {
+        /** The HTTP-header VIHF of sdk-auth. */
+        public static final Dialect HTTP = new Dialect(AUTHENTICATION_MODE, true, true, CONFIDENTIALITY_CODE);
+    }
+
+    /**
+     * @param vihf the content
+     * @param issuerDn the signing (or card) certificate's subject DN
+     * @param dialect the HTTP or DMPi spelling
+     * @return the assertion document, {@code ID} registered as an id attribute
+     */
+    public static Document write(Vihf vihf, String issuerDn, Dialect dialect) {
         Document doc = SecureXml.documentBuilder().newDocument();
         Element assertion = saml(doc, "Assertion");
         doc.appendChild(assertion);
@@ -45,10 +69,12 @@ public final class VihfXml {
         subject.appendChild(nameId);
         assertion.appendChild(subject);
 
-        Element conditions = saml(doc, "Conditions");
-        conditions.setAttribute("NotBefore", format(vihf.issueInstant()));
-        conditions.setAttribute("NotOnOrAfter", format(vihf.notOnOrAfter()));
-        assertion.appendChild(conditions);
+        if (dialect.conditions()) {
+            Element conditions = saml(doc, "Conditions");
+            conditions.setAttribute("NotBefore", format(vihf.issueInstant()));
+            conditions.setAttribute("NotOnOrAfter", format(vihf.notOnOrAfter()));
+            assertion.appendChild(conditions);
+        }
 
         Element authn = saml(doc, "AuthnStatement");
         authn.setAttribute("AuthnInstant", format(vihf.authnInstant()));
@@ -67,7 +93,7 @@ public final class VihfXml {
         Element attributes = saml(doc, "AttributeStatement");
         assertion.appendChild(attributes);
         text(doc, attributes, VERSION, vihf.profile().version());
-        text(doc, attributes, AUTHENTICATION_MODE, vihf.mode().name());
+        text(doc, attributes, dialect.authModeAttribute(), vihf.mode().name());
         text(doc, attributes, STRUCTURE_ID, vihf.structure().id());
         text(doc, attributes, SECTEUR_ACTIVITE, vihf.structure().secteurActivite());
         text(doc, attributes, SUBJECT_ID, vihf.professional().displayName());
@@ -84,8 +110,10 @@ public final class VihfXml {
         if (vihf.profile().legacyModeAcces()) {
             text(doc, attributes, MODE_ACCES_LEGACY, mode.code());
         }
-        vihf.access().reason().ifPresent(reason -> text(doc, attributes, ACCESS_REASON, reason));
-        vihf.confidentialityCode().ifPresent(code -> text(doc, attributes, CONFIDENTIALITY_CODE, code));
+        if (dialect.reason()) {
+            vihf.access().reason().ifPresent(reason -> text(doc, attributes, ACCESS_REASON, reason));
+        }
+        vihf.confidentialityCode().ifPresent(code -> text(doc, attributes, dialect.confidentialityAttribute(), code));
         text(doc, attributes, LPS_NAME, vihf.software().name());
         text(doc, attributes, LPS_VERSION, vihf.software().version());
         text(doc, attributes, LPS_HOMOLOGATION, vihf.software().homologationId());

@@ -162,6 +162,11 @@ public final class FhirOperations implements DmpOperations {
     }
 
     @Override
+    public String transportName() {
+        return "FHIR";
+    }
+
+    @Override
     public void close() {
         // the HTTP client belongs to the DmpClient (shared with its derived clients)
     }
