@@ -10,7 +10,7 @@ import java.util.List;
  * {@link EmbeddedDocument}; {@code SYNTH} → {@link MedicalSummary}; {@code 11502-2} →
  * {@link LabReport}; {@code 87273-9} / {@code 11369-6} → {@link VaccinationRecord}.
  */
-public sealed interface ClinicalContent permits MedicalSummary, LabReport, VaccinationRecord {
+public sealed interface ClinicalContent permits MedicalSummary, LabReport, VaccinationRecord, EmbeddedDocument {
 
     /** @return what the reader found but could not read, and why (empty when everything was read) */
     List<Unreadable> unreadable();
@@ -23,6 +23,9 @@ public sealed interface ClinicalContent permits MedicalSummary, LabReport, Vacci
      * @throws ContentKindException if no reader knows this kind of document
      */
     static ClinicalContent read(CdaDocument cda) {
+        if (cda.isN1()) {
+            return EmbeddedDocument.read(cda);
+        }
         String type = Kinds.typeCode(cda).orElse("");
         return switch (type) {
             case Kinds.SYNTH -> MedicalSummary.read(cda);
