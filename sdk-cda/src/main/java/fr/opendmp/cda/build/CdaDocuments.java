@@ -2,6 +2,7 @@ package fr.opendmp.cda.build;
 
 import fr.opendmp.cda.build.internal.LdlSesWriter;
 import fr.opendmp.cda.build.internal.N1Writer;
+import fr.opendmp.cda.build.internal.VaccinationNoteWriter;
 import fr.opendmp.cda.build.internal.VsmWriter;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,5 +61,19 @@ public final class CdaDocuments {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(content, "content");
         return new BuiltDocument(header, LdlSesWriter.model(), x -> LdlSesWriter.body(x, content));
+    }
+
+    /**
+     * A note de vaccination (VAC-NOTE 2023.01, LOINC 87273-9) with its one FR-Vaccination entry,
+     * authored by the header's first author.
+     *
+     * @throws CdaBuildException {@code MISSING_ELEMENT} if the first author has no specialty with a display name
+     */
+    public static BuiltDocument vaccinationNote(DocumentHeader header, VaccinationNote content) {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(content, "content");
+        VaccinationNoteWriter.check(header);
+        return new BuiltDocument(header, VaccinationNoteWriter.model(), x -> VaccinationNoteWriter.body(x, header,
+                content));
     }
 }

@@ -120,7 +120,8 @@ public final class HeaderWriter {
         x.end();
     }
 
-    private static void entity(Xml x, Professional p, String personElement) {
+    /** Writes a professional's id, specialty and name inside its role element. */
+    static void entity(Xml x, Professional p, String personElement) {
         x.empty("id", "root", Professional.ID_NAT_PS, "extension", p.idNatPs());
         p.specialty().ifPresent(c -> code(x, "code", c));
         x.start(personElement).start("name");
