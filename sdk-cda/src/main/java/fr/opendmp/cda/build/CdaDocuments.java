@@ -1,5 +1,6 @@
 package fr.opendmp.cda.build;
 
+import fr.opendmp.cda.build.internal.BiologyReportWriter;
 import fr.opendmp.cda.build.internal.LdlSesWriter;
 import fr.opendmp.cda.build.internal.N1Writer;
 import fr.opendmp.cda.build.internal.VaccinationNoteWriter;
@@ -74,6 +75,22 @@ public final class CdaDocuments {
         Objects.requireNonNull(content, "content");
         VaccinationNoteWriter.check(header);
         return new BuiltDocument(header, VaccinationNoteWriter.model(), x -> VaccinationNoteWriter.body(x, header,
+                content));
+    }
+
+    /**
+     * A structured compte rendu d'examens biologiques (CR-BIO 2024.01, LOINC 11502-2): the results by
+     * chapter and the PDF copy the model requires. The title is the model's; the documented act is
+     * the first result's chapter; the legal authenticator (the biologist) is the encounter's
+     * responsible party.
+     *
+     * @throws CdaBuildException if the header has another title, or its legal authenticator no profession
+     */
+    public static BuiltDocument biologyReport(DocumentHeader header, BiologyReport content) {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(content, "content");
+        BiologyReportWriter.check(header);
+        return new BuiltDocument(header, BiologyReportWriter.model(content), x -> BiologyReportWriter.body(x,
                 content));
     }
 }

@@ -127,4 +127,24 @@ class AnsValidationTest {
         assertThat(r.checksRun()).contains("xsd", CdaValidator.HEADER_SCHEMATRON,
                 "schematrons/CI-SIS_VAC-NOTE_2023.01.sch");
     }
+
+    @Test
+    void builtBiologyReportPassesXsdHeaderAndCrBioSchematron() {
+        ValidationReport r = validator.validate(ContentFixtures.biologyDocument());
+        assertThat(summary(r.errors())).isEmpty();
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.checksRun()).contains("xsd", CdaValidator.HEADER_SCHEMATRON,
+                "schematrons/CI-SIS_BIO-CR-BIO_2024.01.sch");
+    }
+
+    @Test
+    void theCrBioSchematronReallyRunsOnTheBuiltReport() {
+        String xml = new String(ContentFixtures.biologyDocument(), StandardCharsets.UTF_8)
+                .replace("1.2.250.1.213.1.1.2.243", "1.2.250.1.213.1.1.2.999");
+        ValidationReport r = validator.validate(xml.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.errors()).anySatisfy(e -> {
+            assertThat(e.source()).isEqualTo(ValidationIssue.Source.SCHEMATRON);
+            assertThat(e.ruleId()).startsWith("CI-SIS_BIO-CR-BIO_2024.01.sch#");
+        });
+    }
 }
