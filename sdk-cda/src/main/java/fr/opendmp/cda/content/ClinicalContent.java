@@ -10,7 +10,8 @@ import java.util.List;
  * {@link EmbeddedDocument}; {@code SYNTH} → {@link MedicalSummary}; {@code 11502-2} →
  * {@link LabReport}; {@code 87273-9} / {@code 11369-6} → {@link VaccinationRecord}.
  */
-public sealed interface ClinicalContent permits MedicalSummary, LabReport, VaccinationRecord, EmbeddedDocument {
+public sealed interface ClinicalContent permits MedicalSummary, LabReport, VaccinationRecord, EmbeddedDocument,
+        ReimbursementHistory {
 
     /** @return what the reader found but could not read, and why (empty when everything was read) */
     List<Unreadable> unreadable();
@@ -31,6 +32,7 @@ public sealed interface ClinicalContent permits MedicalSummary, LabReport, Vacci
             case Kinds.SYNTH -> MedicalSummary.read(cda);
             case Kinds.LAB -> LabReport.read(cda);
             case Kinds.VAC_NOTE, Kinds.VAC_HISTORY -> VaccinationRecord.read(cda);
+            case Kinds.REMB -> ReimbursementHistory.read(cda);
             default -> throw new ContentKindException("document of a kind the typed readers know", Kinds.describe(cda));
         };
     }
