@@ -8,10 +8,11 @@ import java.util.List;
  * The typed content of a document a consulting doctor looks for first, one record type per kind.
  * {@link #read(CdaDocument)} picks the reader from the document type: any N1 document →
  * {@link EmbeddedDocument}; {@code SYNTH} → {@link MedicalSummary}; {@code 11502-2} →
- * {@link LabReport}; {@code 87273-9} / {@code 11369-6} → {@link VaccinationRecord}.
+ * {@link LabReport}; {@code 87273-9} / {@code 11369-6} → {@link VaccinationRecord}; {@code REMB} →
+ * {@link ReimbursementHistory}; {@code 18748-4} → {@link ImagingReport}.
  */
 public sealed interface ClinicalContent permits MedicalSummary, LabReport, VaccinationRecord, EmbeddedDocument,
-        ReimbursementHistory {
+        ReimbursementHistory, ImagingReport {
 
     /** @return what the reader found but could not read, and why (empty when everything was read) */
     List<Unreadable> unreadable();
@@ -33,6 +34,7 @@ public sealed interface ClinicalContent permits MedicalSummary, LabReport, Vacci
             case Kinds.LAB -> LabReport.read(cda);
             case Kinds.VAC_NOTE, Kinds.VAC_HISTORY -> VaccinationRecord.read(cda);
             case Kinds.REMB -> ReimbursementHistory.read(cda);
+            case Kinds.IMAGING -> ImagingReport.read(cda);
             default -> throw new ContentKindException("document of a kind the typed readers know", Kinds.describe(cda));
         };
     }
