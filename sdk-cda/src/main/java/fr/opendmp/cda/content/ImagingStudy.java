@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A DICOM study an imaging report refers to (FR-DICOM-Examen-imagerie, DICOM Part 20 Study Act),
- * with its series and instances and the address to reach the images at the source.
+ * A DICOM study an imaging report (FR-DICOM-Examen-imagerie, DICOM Part 20 Study Act) or a KOS
+ * manifest refers to, with its series and instances and the address to reach the images at the source.
  *
  * @param studyUid the Study Instance UID
  * @param time when the study was done, if given
@@ -22,9 +22,13 @@ public record ImagingStudy(String studyUid, Optional<ClinicalTime> time, List<Se
         series = List.copyOf(series);
     }
 
-    /** @return the first address (WADO URL) of an instance of this study, if any */
+    /**
+     * @return the first address to reach the images at the source: an instance's WADO URL, else a
+     *     series' retrieve URL, if any
+     */
     public Optional<String> address() {
-        return series.stream().flatMap(s -> s.instances().stream()).flatMap(i -> i.address().stream()).findFirst();
+        return series.stream().flatMap(s -> s.instances().stream()).flatMap(i -> i.address().stream()).findFirst()
+                .or(() -> series.stream().flatMap(s -> s.retrieveUrl().stream()).findFirst());
     }
 
     /** Masked: counts only (UIDs identify the patient's study). */
@@ -38,21 +42,28 @@ public record ImagingStudy(String studyUid, Optional<ClinicalTime> time, List<Se
      *
      * @param seriesUid the Series Instance UID
      * @param modality the modality (DCM, e.g. CT), if given
+     * @param retrieveLocationUid the source holding the images (a KOS's Retrieve Location UID, the
+     *     imaging document source's repository id in XDS-I), if given
+     * @param retrieveUrl the series' retrieve URL (a KOS's Retrieve URL, WADO-RS), if given
      * @param instances the SOP instances referred to
      */
-    public record Series(String seriesUid, Optional<Code> modality, List<Instance> instances) {
+    public record Series(String seriesUid, Optional<Code> modality, Optional<String> retrieveLocationUid,
+            Optional<String> retrieveUrl, List<Instance> instances) {
 
         /** Checks presence, copies the list. */
         public Series {
             Objects.requireNonNull(seriesUid, "seriesUid");
             Objects.requireNonNull(modality, "modality");
+            Objects.requireNonNull(retrieveLocationUid, "retrieveLocationUid");
+            Objects.requireNonNull(retrieveUrl, "retrieveUrl");
             instances = List.copyOf(instances);
         }
 
         /** Masked: counts only. */
         @Override
         public String toString() {
-            return "Series[uid ***, instances=" + instances.size() + "]";
+            return "Series[uid ***" + (retrieveUrl.isPresent() ? ", url ***" : "") + ", instances=" + instances.size()
+                    + "]";
         }
     }
 

@@ -51,7 +51,8 @@ public final class ImagingParser {
                                 () -> bad.add(new Unreadable(at, "an instance without SOP Instance UID")));
                     }
                     series.add(new ImagingStudy.Series(seriesUid.get(),
-                            Entries.code(Dom.path(se, "code", "qualifier", "value")), instances));
+                            Entries.code(Dom.path(se, "code", "qualifier", "value")), Optional.empty(),
+                            Optional.empty(), instances));
                 }
                 studies.add(new ImagingStudy(uid.get(), Entries.start(Dom.child(stmt, "effectiveTime")), series));
             });
