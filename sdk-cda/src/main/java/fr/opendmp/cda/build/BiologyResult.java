@@ -52,18 +52,24 @@ public record BiologyResult(Code chapter, Code test, BigDecimal value, String un
                 time);
     }
 
-    /** @return a copy with this normal range ({@code low} or {@code high} may be null, not both) */
+    /** @return a copy with this normal range, both bounds in the result's unit */
     public BiologyResult withRange(BigDecimal lowBound, BigDecimal highBound) {
-        if (lowBound == null && highBound == null) {
-            throw new IllegalArgumentException("a range needs a bound");
-        }
-        return new BiologyResult(chapter, test, value, unit, Optional.ofNullable(lowBound),
-                Optional.ofNullable(highBound), interpretation, time);
+        return withLow(lowBound).withHigh(highBound);
+    }
+
+    /** @return a copy with this lower bound of the normal range (e.g. "&gt; 60") */
+    public BiologyResult withLow(BigDecimal lowBound) {
+        return new BiologyResult(chapter, test, value, unit, Optional.of(lowBound), high, interpretation, time);
+    }
+
+    /** @return a copy with this upper bound of the normal range (e.g. "&lt; 5") */
+    public BiologyResult withHigh(BigDecimal highBound) {
+        return new BiologyResult(chapter, test, value, unit, low, Optional.of(highBound), interpretation, time);
     }
 
     /** @return a copy with this interpretation */
-    public BiologyResult withInterpretation(Interpretation value2) {
-        return new BiologyResult(chapter, test, value, unit, low, high, Optional.of(value2), time);
+    public BiologyResult withInterpretation(Interpretation interpretationValue) {
+        return new BiologyResult(chapter, test, value, unit, low, high, Optional.of(interpretationValue), time);
     }
 
     /** Masked: which parts are present, never the test, value or range. */

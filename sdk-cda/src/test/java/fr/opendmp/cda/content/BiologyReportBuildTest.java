@@ -101,4 +101,21 @@ class BiologyReportBuildTest {
         assertThat(printed).doesNotContain("1.950").doesNotContain("3016-3").doesNotContain("Thyr")
                 .doesNotContain("0.270").contains("results=1");
     }
+
+    @Test
+    void aRangeWithOnlyAnUpperBoundReadsBackSo() {
+        Code crp = Code.of(ContentFixtures.TSH.system(), "1988-5", "Protéine C réactive [Masse/Volume] Sérum/Plasma ; Numérique");
+        BiologyReport report = BiologyReport.builder().result(BiologyResult.of(ContentFixtures.BIOCHIMIE, crp,
+                new BigDecimal("12.0"), "mg/L", ContentFixtures.VALIDATED).withHigh(new BigDecimal("5"))
+                .withInterpretation(Interpretation.HIGH)).pdfCopy(Fixtures.pdf()).build();
+
+        LabResult r = LabReport.read(CdaReader.read(CdaDocuments.biologyReport(Fixtures.header().build(), report)
+                .toBytes())).results().get(0);
+
+        assertThat(r.referenceRange().orElseThrow().low()).isEmpty();
+        assertThat(r.referenceRange().orElseThrow().high()).contains(new Quantity(new BigDecimal("5"), "mg/L"));
+        assertThat(r.interpretation().orElseThrow().code()).isEqualTo("H");
+        assertThatThrownBy(() -> ContentFixtures.biology().results().get(0).withLow(null))
+                .isInstanceOf(NullPointerException.class);
+    }
 }
