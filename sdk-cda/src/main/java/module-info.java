@@ -9,6 +9,7 @@ module fr.opendmp.cda {
 
     exports fr.opendmp.cda;
     exports fr.opendmp.cda.build;
+    exports fr.opendmp.cda.content;
     exports fr.opendmp.cda.deposit;
     exports fr.opendmp.cda.metadata;
     exports fr.opendmp.cda.read;

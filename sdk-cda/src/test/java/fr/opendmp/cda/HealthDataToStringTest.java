@@ -92,4 +92,30 @@ class HealthDataToStringTest {
                 .doesNotContain(Fixtures.ins().value()).doesNotContain("MEDIONI").doesNotContain("Stéphane")
                 .doesNotContain("VIH");
     }
+
+    @Test
+    void typedContentRecordsPrintCountsNeverValuesNamesOrCodes() throws Exception {
+        byte[] vac;
+        byte[] bio;
+        try (java.io.InputStream a = getClass().getResourceAsStream("/ans-examples/VAC-NOTE_2023.01.xml");
+                java.io.InputStream b = getClass().getResourceAsStream("/ans-examples/BIO-CR-BIO_2024.01_TSH_1.xml")) {
+            vac = a.readAllBytes();
+            bio = b.readAllBytes();
+        }
+        fr.opendmp.cda.content.VaccinationRecord v = fr.opendmp.cda.content.VaccinationRecord.read(CdaReader.read(vac));
+        fr.opendmp.cda.content.LabReport l = fr.opendmp.cda.content.LabReport.read(CdaReader.read(bio));
+        fr.opendmp.cda.content.MedicalSummary m = fr.opendmp.cda.content.MedicalSummary.read(
+                CdaReader.read(Fixtures.vector("VSM_1.4_2022.01.xml")));
+        fr.opendmp.cda.content.ReimbursementHistory r = fr.opendmp.cda.content.ReimbursementHistory.read(
+                CdaReader.read(Fixtures.vector("CNAM-HR_2021.01_sans-info.xml")));
+        String printed = v + " " + v.vaccinations() + " " + l + " " + l.results() + " " + l.results().get(0).value()
+                + " " + m + " " + m.activeProblems() + m.allergies() + m.treatments() + " " + r + " "
+                + fr.opendmp.cda.build.ContentFixtures.note() + " " + fr.opendmp.cda.build.ContentFixtures.biology()
+                + fr.opendmp.cda.build.ContentFixtures.biology().results();
+
+        assertThat(printed).doesNotContain("68747507").doesNotContain("TETANIQUE").doesNotContain("4456672")
+                .doesNotContain("MULLER").doesNotContain("3016-3").doesNotContain("1.950").doesNotContain("G45")
+                .doesNotContain("PLAVIX").doesNotContain("Paracétamol").doesNotContain("2009").doesNotContain("2014")
+                .contains("vaccinations=1").contains("results=2").contains("activeProblems=2");
+    }
 }

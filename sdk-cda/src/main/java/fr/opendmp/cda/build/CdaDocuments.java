@@ -1,7 +1,9 @@
 package fr.opendmp.cda.build;
 
+import fr.opendmp.cda.build.internal.BiologyReportWriter;
 import fr.opendmp.cda.build.internal.LdlSesWriter;
 import fr.opendmp.cda.build.internal.N1Writer;
+import fr.opendmp.cda.build.internal.VaccinationNoteWriter;
 import fr.opendmp.cda.build.internal.VsmWriter;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,5 +77,35 @@ public final class CdaDocuments {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(content, "content");
         return new BuiltDocument(header, LdlSesWriter.model(), x -> LdlSesWriter.body(x, content));
+    }
+
+    /**
+     * A note de vaccination (VAC-NOTE 2023.01, LOINC 87273-9) with its one FR-Vaccination entry,
+     * authored by the header's first author.
+     *
+     * @throws CdaBuildException {@code MISSING_ELEMENT} if the first author has no specialty with a display name
+     */
+    public static BuiltDocument vaccinationNote(DocumentHeader header, VaccinationNote content) {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(content, "content");
+        VaccinationNoteWriter.check(header);
+        return new BuiltDocument(header, VaccinationNoteWriter.model(), x -> VaccinationNoteWriter.body(x, header,
+                content));
+    }
+
+    /**
+     * A structured compte rendu d'examens biologiques (CR-BIO 2024.01, LOINC 11502-2): the results by
+     * chapter and the PDF copy the model requires. The title is the model's; the documented act is
+     * the first result's chapter; the legal authenticator (the biologist) is the encounter's
+     * responsible party.
+     *
+     * @throws CdaBuildException if the header has another title, or its legal authenticator no profession
+     */
+    public static BuiltDocument biologyReport(DocumentHeader header, BiologyReport content) {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(content, "content");
+        BiologyReportWriter.check(header);
+        return new BuiltDocument(header, BiologyReportWriter.model(content), x -> BiologyReportWriter.body(x,
+                content));
     }
 }

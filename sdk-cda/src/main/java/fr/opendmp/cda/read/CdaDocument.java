@@ -1,5 +1,6 @@
 package fr.opendmp.cda.read;
 
+import fr.opendmp.cda.read.internal.DocumentAccess;
 import fr.opendmp.cda.read.internal.Dom;
 import fr.opendmp.cda.read.internal.HeaderParser;
 import java.util.List;
@@ -9,7 +10,8 @@ import org.w3c.dom.Element;
 
 /**
  * A CDA document read by {@link CdaReader}: its typed header and access to its body. Immutable once
- * read (the DOM it was read from is not exposed).
+ * read (the DOM it was read from is kept for the typed readers of {@code fr.opendmp.cda.content},
+ * which walk it under the document's lock, but is never exposed).
  */
 public final class CdaDocument {
 
@@ -20,9 +22,14 @@ public final class CdaDocument {
     private final List<CdaSection> sections;
     private final Optional<NonXmlBody> nonXmlBody;
     private final boolean structured;
+    private final Element root;
+
+    static {
+        DocumentAccess.install(d -> d.root);
+    }
 
     CdaDocument(Element root) {
-        Objects.requireNonNull(root, "root");
+        this.root = Objects.requireNonNull(root, "root");
         this.header = HeaderParser.header(root);
         Element body = Dom.path(root, "component", "structuredBody");
         this.structured = body != null;

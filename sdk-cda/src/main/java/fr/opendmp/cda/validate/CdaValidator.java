@@ -142,6 +142,9 @@ public final class CdaValidator {
         private Builder() {
             models.put(BuiltInChecks.VSM, "schematrons/CI-SIS_VSM_2023.01.sch");
             models.put(BuiltInChecks.LDL_SES, "schematrons/CI-SIS_LDL-SES_2022.01.sch");
+            models.put("1.2.250.1.213.1.1.1.46", "schematrons/CI-SIS_VAC-NOTE_2023.01.sch");
+            models.put("1.2.250.1.213.1.1.1.37", "schematrons/CI-SIS_VAC_2023.01.sch");
+            models.put("1.2.250.1.213.1.1.1.55", "schematrons/CI-SIS_BIO-CR-BIO_2024.01.sch");
         }
 
         /**
@@ -165,7 +168,9 @@ public final class CdaValidator {
 
         /**
          * Chooses the model schematron of a document model (defaults: VSM →
-         * {@code CI-SIS_VSM_2023.01.sch}, LDL-SES → {@code CI-SIS_LDL-SES_2022.01.sch}).
+         * {@code CI-SIS_VSM_2023.01.sch}, LDL-SES → {@code CI-SIS_LDL-SES_2022.01.sch}, VAC-NOTE →
+         * {@code CI-SIS_VAC-NOTE_2023.01.sch}, VAC → {@code CI-SIS_VAC_2023.01.sch}, CR-BIO →
+         * {@code CI-SIS_BIO-CR-BIO_2024.01.sch}).
          *
          * @param templateRoot the model templateId root
          * @param relativePath the {@code .sch} path inside the package

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.opendmp.cda.Fixtures;
 import fr.opendmp.cda.build.CdaDocumentsTestAccess;
+import fr.opendmp.cda.build.ContentFixtures;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,5 +105,46 @@ class AnsValidationTest {
 
     private static List<String> summary(List<ValidationIssue> errors) {
         return errors.stream().map(e -> e.source() + " " + e.ruleId() + " @ " + e.location()).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"VAC-NOTE_2023.01.xml", "BIO-CR-BIO_2024.01_TSH_1.xml"})
+    void theAnsExamplesOfTheBuiltModelsPassTheirModelSchematron(String name) throws IOException {
+        byte[] xml;
+        try (InputStream in = getClass().getResourceAsStream("/ans-examples/" + name)) {
+            xml = in.readAllBytes();
+        }
+        ValidationReport r = validator.validate(xml);
+        assertThat(summary(r.errors().stream().filter(e -> e.source() != ValidationIssue.Source.BUILT_IN).toList()))
+                .isEmpty();
+        assertThat(r.checksRun()).anyMatch(c -> c.startsWith("schematrons/CI-SIS_"));
+    }
+
+    @Test
+    void builtVaccinationNotePassesXsdHeaderAndVacNoteSchematron() {
+        ValidationReport r = validator.validate(ContentFixtures.noteDocument());
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.checksRun()).contains("xsd", CdaValidator.HEADER_SCHEMATRON,
+                "schematrons/CI-SIS_VAC-NOTE_2023.01.sch");
+    }
+
+    @Test
+    void builtBiologyReportPassesXsdHeaderAndCrBioSchematron() {
+        ValidationReport r = validator.validate(ContentFixtures.biologyDocument());
+        assertThat(summary(r.errors())).isEmpty();
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.checksRun()).contains("xsd", CdaValidator.HEADER_SCHEMATRON,
+                "schematrons/CI-SIS_BIO-CR-BIO_2024.01.sch");
+    }
+
+    @Test
+    void theCrBioSchematronReallyRunsOnTheBuiltReport() {
+        String xml = new String(ContentFixtures.biologyDocument(), StandardCharsets.UTF_8)
+                .replace("1.2.250.1.213.1.1.2.243", "1.2.250.1.213.1.1.2.999");
+        ValidationReport r = validator.validate(xml.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.errors()).anySatisfy(e -> {
+            assertThat(e.source()).isEqualTo(ValidationIssue.Source.SCHEMATRON);
+            assertThat(e.ruleId()).startsWith("CI-SIS_BIO-CR-BIO_2024.01.sch#");
+        });
     }
 }

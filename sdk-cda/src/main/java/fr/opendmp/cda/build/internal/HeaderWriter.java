@@ -67,12 +67,18 @@ public final class HeaderWriter {
             p.organization().ifPresent(o -> organization(x, "scopingOrganization", o, Optional.empty()));
             x.end().end();
         });
-        serviceEvent(x, h, act);
+        serviceEvent(x, h, act, m.labHeader());
         h.replacedDocumentId().ifPresent(id -> x.start("relatedDocument", "typeCode", "RPLC")
                 .start("parentDocument").id("id", id).end().end());
         x.start("componentOf").start("encompassingEncounter");
         h.encounterCode().ifPresent(c -> code(x, "code", c));
         period(x, h.encounterStart(), h.encounterEnd());
+        if (m.labHeader()) {
+            Professional responsible = h.legalAuthenticator();
+            x.start("responsibleParty").start("assignedEntity");
+            entity(x, responsible, "assignedPerson");
+            x.end().end();
+        }
         x.start("location").start("healthCareFacility");
         code(x, "code", h.facilityType());
         x.end().end().end().end();
@@ -100,17 +106,34 @@ public final class HeaderWriter {
         x.end().end().end();
     }
 
-    private static void serviceEvent(Xml x, DocumentHeader h, Code act) {
+    private static void serviceEvent(Xml x, DocumentHeader h, Code act, boolean lab) {
         Professional performer = h.authors().get(0);
         x.start("documentationOf").start("serviceEvent");
         if (act != null) {
             code(x, "code", act);
         }
         period(x, h.serviceStart(), h.serviceEnd());
-        x.start("performer", "typeCode", "PRF").start("assignedEntity");
-        entity(x, performer, "assignedPerson");
-        organization(x, "representedOrganization", performer.organization().orElse(h.custodian()),
-                Optional.of(h.practiceSetting()));
+        x.start("performer", "typeCode", "PRF");
+        if (lab) {
+            // CR-BIO: the performing laboratory's time, address and telecom are required (unknown here)
+            x.start("time").empty("high", "value", ts(h.serviceEnd().orElse(h.effectiveTime()))).end();
+        }
+        x.start("assignedEntity");
+        if (lab) {
+            x.empty("id", "root", Professional.ID_NAT_PS, "extension", performer.idNatPs());
+            performer.specialty().ifPresent(c -> code(x, "code", c));
+            x.empty("addr", "nullFlavor", "UNK").empty("telecom", "nullFlavor", "UNK");
+            person(x, performer, "assignedPerson");
+            Organization o = performer.organization().orElse(h.custodian());
+            x.start("representedOrganization").id("id", o.id()).element("name", o.name())
+                    .empty("telecom", "nullFlavor", "UNK").empty("addr", "nullFlavor", "UNK");
+            code(x, "standardIndustryClassCode", h.practiceSetting());
+            x.end();
+        } else {
+            entity(x, performer, "assignedPerson");
+            organization(x, "representedOrganization", performer.organization().orElse(h.custodian()),
+                    Optional.of(h.practiceSetting()));
+        }
         x.end().end().end().end();
     }
 
@@ -120,9 +143,14 @@ public final class HeaderWriter {
         x.end();
     }
 
-    private static void entity(Xml x, Professional p, String personElement) {
+    /** Writes a professional's id, specialty and name inside its role element. */
+    static void entity(Xml x, Professional p, String personElement) {
         x.empty("id", "root", Professional.ID_NAT_PS, "extension", p.idNatPs());
         p.specialty().ifPresent(c -> code(x, "code", c));
+        person(x, p, personElement);
+    }
+
+    private static void person(Xml x, Professional p, String personElement) {
         x.start(personElement).start("name");
         p.prefix().ifPresent(v -> x.element("prefix", v));
         if (!p.givenName().isBlank()) {

@@ -39,6 +39,12 @@ public final class N1Writer {
     /** Writes {@code component/nonXMLBody/text}. */
     public static void body(Xml x, byte[] pdf) {
         x.start("component").start("nonXMLBody").start("text", "mediaType", "application/pdf", "representation", "B64");
+        base64(x, pdf);
+        x.end().end().end();
+    }
+
+    /** Writes the bytes as base64 text, slice by slice. */
+    public static void base64(Xml x, byte[] pdf) {
         Base64.Encoder enc = Base64.getEncoder();
         char[] chars = new char[SLICE / 3 * 4];
         byte[] out = new byte[SLICE / 3 * 4];
@@ -51,7 +57,6 @@ public final class N1Writer {
             }
             x.text(chars, 0, n);
         }
-        x.end().end().end();
     }
 
     private static int indexOf(byte[] data, String ascii, int from, int to) {
