@@ -250,7 +250,11 @@ public final class JdbcOutboxStore implements OutboxStore {
                 c.commit();
                 ids = claimed;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
                 throw e;
             } finally {
                 c.setAutoCommit(true);

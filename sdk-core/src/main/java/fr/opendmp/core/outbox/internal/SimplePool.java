@@ -78,11 +78,21 @@ public final class SimplePool implements DataSource, AutoCloseable {
     }
 
     private Connection wrap(Connection real) {
+        // JDBC lets close() be called twice (Flyway does): the connection goes back to the pool once
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
         return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                        release(real);
+                        if (released.compareAndSet(false, true)) {
+                            release(real);
+                        }
                         return null;
+                    }
+                    if (method.getName().equals("isClosed") && method.getParameterCount() == 0 && released.get()) {
+                        return true;
+                    }
+                    if (released.get()) {
+                        throw new java.sql.SQLException("connection already given back to the pool");
                     }
                     try {
                         return method.invoke(real, args);
