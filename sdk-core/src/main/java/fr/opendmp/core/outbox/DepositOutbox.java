@@ -508,11 +508,11 @@ public final class DepositOutbox implements AutoCloseable {
     private void retry(OutboxItem item, String reason, Exception e, Optional<AccessRefusal> refusal) {
         long exp = Math.min(20, Math.max(0, item.attempts() - 1));
         long base = Math.min(backoffMax.toMillis(), backoffBase.toMillis() * (1L << exp));
-        long delay = (long) (base * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
+        long delay = Math.min(backoffMax.toMillis(), (long) (base * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
         if (e instanceof UnavailableException u && u.retryAfter().isPresent()) {
+            // the service's Retry-After is honoured as it is, even past the backoff's maximum
             delay = Math.max(delay, u.retryAfter().get().toMillis());
         }
-        delay = Math.min(delay, backoffMax.toMillis());
         Instant now = clock.instant();
         finish(item.with(OutboxState.RETRY_SCHEDULED, Optional.of(reason),
                 Optional.ofNullable(e instanceof DmpException ? e.getMessage() : null), now)
