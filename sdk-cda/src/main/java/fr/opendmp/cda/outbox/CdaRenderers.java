@@ -6,6 +6,7 @@ import fr.opendmp.cda.build.CdaDocuments;
 import fr.opendmp.cda.build.DocumentHeader;
 import fr.opendmp.cda.deposit.CdaDeposits;
 import fr.opendmp.core.document.DocumentContent;
+import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.UniqueIds;
 import fr.opendmp.core.error.InvalidInputException;
 import fr.opendmp.core.outbox.DocumentRenderer;
@@ -24,9 +25,10 @@ import java.util.Objects;
  *     .document(metadata, letterPdf).renderer("cda-n1-pdf").build());
  * }</pre>
  *
- * <p>The built CDA goes through the same patient check as any CDA deposit
- * ({@link CdaDeposits#prepare}): a header that names another patient is refused, and the item is
- * refused with reason {@code RENDER_FAILED}.
+ * <p>The built CDA goes through the same path as any CDA deposit ({@link CdaDeposits#prepare}): the
+ * patient check (a header that names another patient is refused, and the item is refused with
+ * reason {@code RENDER_FAILED}) and the metadata derived from the header; the queued metadata's
+ * confidentiality, visibility and description are kept.
  */
 public final class CdaRenderers {
 
@@ -45,8 +47,16 @@ public final class CdaRenderers {
             DocumentHeader header = headers.header(item).patient(qualified).documentId(documentId(item)).build();
             BuiltDocument built = CdaDocuments.n1Pdf(header, item.content());
             byte[] bytes = built.toBytes();
-            CdaDeposits.defaults().prepare(qualified, List.of(bytes));
-            return new DocumentContent(item.metadata(), bytes);
+            // the same path as any CDA deposit: the patient check, and the metadata the header gives
+            DocumentMetadata derived = CdaDeposits.defaults().prepare(qualified, List.of(bytes)).build().documents()
+                    .get(0).metadata();
+            DocumentMetadata queued = item.metadata();
+            DocumentMetadata metadata = new DocumentMetadata(derived.uniqueId(), derived.type(), derived.classCode(),
+                    derived.format(), derived.facilityType(), derived.practiceSetting(), derived.title(),
+                    derived.contentType(), derived.language(), derived.creationTime(), derived.serviceStart(),
+                    derived.serviceEnd(), derived.authors(), derived.legalAuthenticator(), queued.confidentiality(),
+                    queued.visibility(), queued.description(), derived.events());
+            return new DocumentContent(metadata, bytes);
         };
     }
 

@@ -54,7 +54,8 @@ class CdaRenderersTest {
         DocumentContent rendered = CdaRenderers.n1Pdf(CdaRenderersTest::headerWithoutPatient)
                 .render(item, Fixtures.qualified());
 
-        assertThat(rendered.metadata()).isEqualTo(item.metadata());
+        assertThat(rendered.metadata().uniqueId()).isEqualTo(UID);
+        assertThat(rendered.metadata().type().code()).as("derived from the header").isEqualTo("11490-0");
         CdaDocument cda = CdaReader.defaults().parse(rendered.bytes());
         assertThat(cda.header().id()).contains(InstanceId.of("1.2.250.1.999.1.1.19"));
         assertThat(cda.header().patient().orElseThrow().ins()).contains(Fixtures.ins());
