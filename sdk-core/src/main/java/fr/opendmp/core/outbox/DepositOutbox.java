@@ -87,6 +87,7 @@ public final class DepositOutbox implements AutoCloseable {
     private final String owner = UUID.randomUUID().toString();
     private final Object wake = new Object();
     private Thread worker;
+    private volatile Thread workerThread;
     private volatile boolean running;
     private boolean closed;
 
@@ -330,6 +331,7 @@ public final class DepositOutbox implements AutoCloseable {
         running = true;
         worker = new Thread(this::runWorker, "opendmp-outbox-worker");
         worker.setDaemon(true);
+        workerThread = worker;
         worker.start();
     }
 
@@ -405,8 +407,8 @@ public final class DepositOutbox implements AutoCloseable {
     public int drainOnce() {
         int handled = 0;
         while (true) {
-            if (Thread.currentThread().isInterrupted() || (worker != null && !running
-                    && Thread.currentThread() == worker)) {
+            // the worker stops between two items once asked to; a caller's own pass goes on
+            if (Thread.currentThread().isInterrupted() || (!running && Thread.currentThread() == workerThread)) {
                 return handled;
             }
             Instant now = clock.instant();

@@ -224,6 +224,29 @@ class DepositOutboxTest {
     }
 
     @Test
+    void stopLetsTheWorkerFinishTheItemInHandAndReturnsWithoutDrainingTheQueue() throws Exception {
+        outbox = DepositOutbox.builder().store(JdbcOutboxStore.h2(dir)).ratePerSecond(5)
+                .pollInterval(Duration.ofMillis(10)).sender((d, i) -> {
+                    sent.add(i.uniqueId());
+                    return new DepositReceipt(List.of(new DocumentId("e", i.uniqueId())), Optional.empty(), false,
+                            Optional.empty());
+                }).build();
+        for (int i = 0; i < 50; i++) {
+            outbox.enqueue(request("IPP-1", qualified(), i));
+        }
+        outbox.start();
+        Thread.sleep(500);
+        long t0 = System.nanoTime();
+        outbox.stop();
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("stop returns between two items").isLessThan(2_000);
+        int atStop = sent.size();
+        assertThat(atStop).isBetween(1, 49);
+        assertThat(outbox.pending()).hasSize(50 - atStop);
+        Thread.sleep(300);
+        assertThat(sent).hasSize(atStop);
+    }
+
+    @Test
     void builderRefusesASettingGivenTwice() {
         assertThatThrownBy(() -> DepositOutbox.builder().ratePerSecond(4).ratePerSecond(3))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("already set");
