@@ -175,12 +175,14 @@ public final class JdbcOutboxStore implements OutboxStore {
                 ps.setLong(i, 0L);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT content_sha256, renderer FROM " + TABLE
+            try (PreparedStatement ps = c.prepareStatement("SELECT content_sha256, renderer, rendered FROM " + TABLE
                     + " WHERE unique_id = ?")) {
                 ps.setString(1, item.uniqueId());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    if (!rs.getString(1).equals(sha) && !(item.renderer().isPresent()
+                    // once a renderer made the document, the stored bytes are no longer the source queued
+                    boolean renderedSinceQueued = rs.getString(2) != null && rs.getBoolean(3);
+                    if (!rs.getString(1).equals(sha) && !(renderedSinceQueued
                             && item.renderer().equals(Optional.ofNullable(rs.getString(2))))) {
                         throw new OutboxException("document " + item.uniqueId()
                                 + " was already queued with other content: a new version needs a new uniqueId",

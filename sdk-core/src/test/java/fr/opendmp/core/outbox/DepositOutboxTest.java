@@ -247,6 +247,28 @@ class DepositOutboxTest {
     }
 
     @Test
+    void queueingTheSameUniqueIdWithOtherContentIsRefusedAlsoForARenderedDocumentNotYetMade() {
+        outbox = builder().renderer("test", (item, identity) -> new DocumentContent(item.metadata(), new byte[] {9}))
+                .build();
+        outbox.enqueue(OutboxRequest.builder().localPatientId("IPP-1").patient(provisional())
+                .document(OutboxFixtures.metadata(uid(1)), new byte[] {1}).renderer("test").build());
+        assertThatThrownBy(() -> outbox.enqueue(OutboxRequest.builder().localPatientId("IPP-1").patient(provisional())
+                .document(OutboxFixtures.metadata(uid(1)), new byte[] {2}).renderer("test").build()))
+                .isInstanceOf(OutboxException.class).hasMessageContaining("new uniqueId");
+    }
+
+    @Test
+    void whatTheOutboxPrintsNeverHoldsTheIdentityOrTheDocument() {
+        outbox = builder().build();
+        OutboxRequest request = request("IPP-1", qualified(), 1);
+        OutboxItem item = outbox.enqueue(request);
+        outbox.drainOnce();
+        String printed = request + " " + item + " " + outcomes + " " + outbox.metrics() + " " + outbox;
+        assertThat(printed).doesNotContain("TESTDMP", "ALICE", "1979", "279119913400976", "ClinicalDocument",
+                "lettre de sortie", "CR urn");
+    }
+
+    @Test
     void builderRefusesASettingGivenTwice() {
         assertThatThrownBy(() -> DepositOutbox.builder().ratePerSecond(4).ratePerSecond(3))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("already set");
