@@ -12,6 +12,7 @@ module fr.opendmp.cda {
     exports fr.opendmp.cda.content;
     exports fr.opendmp.cda.deposit;
     exports fr.opendmp.cda.metadata;
+    exports fr.opendmp.cda.outbox;
     exports fr.opendmp.cda.read;
     exports fr.opendmp.cda.validate;
 }

@@ -1,6 +1,6 @@
 /**
  * OpenDMP core: INS identity and INSi, the DMP client over its transports, the one error root,
- * the credentials SPI. Only API packages are exported; the HTTP exchange is shared with the SDK's
+ * the credentials SPI, the deposit outbox and its store. Only API packages are exported; the HTTP exchange is shared with the SDK's
  * own modules, never with applications.
  */
 module fr.opendmp.core {
@@ -9,6 +9,9 @@ module fr.opendmp.core {
     requires com.github.benmanes.caffeine;
     requires org.slf4j;
     requires java.xml;
+    requires transitive java.sql;
+    // Optional: only the outbox's JDBC store uses it (flyway-core has no Automatic-Module-Name).
+    requires static flyway.core;
 
     exports fr.opendmp.core.access;
     exports fr.opendmp.core.caller;
@@ -18,6 +21,7 @@ module fr.opendmp.core {
     exports fr.opendmp.core.error;
     exports fr.opendmp.core.ins;
     exports fr.opendmp.core.insi;
+    exports fr.opendmp.core.outbox;
     exports fr.opendmp.core.search;
     exports fr.opendmp.core.transport;
 

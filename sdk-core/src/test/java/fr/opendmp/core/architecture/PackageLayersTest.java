@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class PackageLayersTest {
 
     static final List<String> LAYERS = List.of("error", "ins", "document", "access", "caller", "credentials",
-            "search", "transport", "insi", "client");
+            "search", "transport", "insi", "client", "outbox");
 
     private static final Pattern EDGE = Pattern.compile("^\\s*(fr\\.opendmp\\.core\\.\\S+)\\s+->\\s+(fr\\.opendmp\\.core\\.\\S+)\\s");
 
