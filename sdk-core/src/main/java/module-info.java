@@ -25,7 +25,7 @@ module fr.opendmp.core {
     exports fr.opendmp.core.search;
     exports fr.opendmp.core.transport;
 
-    exports fr.opendmp.core.transport.internal.http to fr.opendmp.auth;
+    exports fr.opendmp.core.transport.internal.http to fr.opendmp.auth, fr.opendmp.xds;
 
     opens fr.opendmp.core.transport.internal.fhir to com.fasterxml.jackson.databind;
 }

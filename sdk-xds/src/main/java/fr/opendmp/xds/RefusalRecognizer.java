@@ -45,7 +45,13 @@ public final class RefusalRecognizer {
      * @param refusal what a match means
      */
     public record Rule(Layer layer, Pattern pattern, AccessRefusal refusal) {
-        /** Checks every part. */
+        /**
+         * Checks every part.
+         *
+         * @param layer the layer
+         * @param pattern the pattern
+         * @param refusal the refusal
+         */
         public Rule {
             Objects.requireNonNull(layer, "layer");
             Objects.requireNonNull(pattern, "pattern");

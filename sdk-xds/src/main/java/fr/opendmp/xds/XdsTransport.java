@@ -179,7 +179,12 @@ public final class XdsTransport implements DmpTransport {
         /** D / T, as every source. */
         public static final Hl7ProcessingCodes DEFAULT = new Hl7ProcessingCodes("D", "T");
 
-        /** Checks both codes. */
+        /**
+         * Checks both codes.
+         *
+         * @param processingCode the processing code
+         * @param processingModeCode the processing mode code
+         */
         public Hl7ProcessingCodes {
             Objects.requireNonNull(processingCode, "processingCode");
             Objects.requireNonNull(processingModeCode, "processingModeCode");
@@ -421,98 +426,140 @@ public final class XdsTransport implements DmpTransport {
             return this;
         }
 
-        /** @return this; routing (default {@link ServiceRouting#PER_SERVICE_PATH}) */
+        /**
+         * @param value the value
+         * @return this; routing (default {@link ServiceRouting#PER_SERVICE_PATH})
+         */
         public Builder serviceRouting(ServiceRouting value) {
             once("serviceRouting");
             routing = Objects.requireNonNull(value, "serviceRouting");
             return this;
         }
 
-        /** @return this; {@code wsa:To} (default {@link WsaTo#EMPTY}) */
+        /**
+         * @param value the value
+         * @return this; {@code wsa:To} (default {@link WsaTo#EMPTY})
+         */
         public Builder wsaTo(WsaTo value) {
             once("wsaTo");
             wsaTo = Objects.requireNonNull(value, "wsaTo");
             return this;
         }
 
-        /** @return this; mustUnderstand (default {@link MustUnderstandStyle#QUALIFIED}) */
+        /**
+         * @param value the value
+         * @return this; mustUnderstand (default {@link MustUnderstandStyle#QUALIFIED})
+         */
         public Builder mustUnderstandStyle(MustUnderstandStyle value) {
             once("mustUnderstandStyle");
             mustUnderstand = Objects.requireNonNull(value, "mustUnderstandStyle");
             return this;
         }
 
-        /** @return this; RelatesTo check (default {@link RelatesToCheck#WARN}) */
+        /**
+         * @param value the value
+         * @return this; RelatesTo check (default {@link RelatesToCheck#WARN})
+         */
         public Builder relatesToCheck(RelatesToCheck value) {
             once("relatesToCheck");
             relatesTo = Objects.requireNonNull(value, "relatesToCheck");
             return this;
         }
 
-        /** @return this; SOAPAction header (default {@link SoapActionHeader#NONE}) */
+        /**
+         * @param value the value
+         * @return this; SOAPAction header (default {@link SoapActionHeader#NONE})
+         */
         public Builder soapActionHeader(SoapActionHeader value) {
             once("soapActionHeader");
             soapAction = Objects.requireNonNull(value, "soapActionHeader");
             return this;
         }
 
-        /** @return this; TLS (default {@link TlsProfile#DMP_LPS_2025}) */
+        /**
+         * @param value the value
+         * @return this; TLS (default {@link TlsProfile#DMP_LPS_2025})
+         */
         public Builder tlsProfile(TlsProfile value) {
             once("tlsProfile");
             tls = Objects.requireNonNull(value, "tlsProfile");
             return this;
         }
 
-        /** @return this; patient CX form (default {@link PatientIdCxForm#SHORT}) */
+        /**
+         * @param value the value
+         * @return this; patient CX form (default {@link PatientIdCxForm#SHORT})
+         */
         public Builder patientIdCxForm(PatientIdCxForm value) {
             once("patientIdCxForm");
             cxForm = Objects.requireNonNull(value, "patientIdCxForm");
             return this;
         }
 
-        /** @return this; XAdES algorithms (default {@link XadesAlgorithms#SHA1}) */
+        /**
+         * @param value the value
+         * @return this; XAdES algorithms (default {@link XadesAlgorithms#SHA1})
+         */
         public Builder xadesAlgorithms(XadesAlgorithms value) {
             once("xadesAlgorithms");
             xades = Objects.requireNonNull(value, "xadesAlgorithms");
             return this;
         }
 
-        /** @return this; signature entries in results (default {@link SignatureEntries#HIDE}) */
+        /**
+         * @param value the value
+         * @return this; signature entries in results (default {@link SignatureEntries#HIDE})
+         */
         public Builder signatureEntries(SignatureEntries value) {
             once("signatureEntries");
             signatureEntries = Objects.requireNonNull(value, "signatureEntries");
             return this;
         }
 
-        /** @return this; TD3.1b returnType (default {@link Td31bReturnType#LEAF_CLASS}) */
+        /**
+         * @param value the value
+         * @return this; TD3.1b returnType (default {@link Td31bReturnType#LEAF_CLASS})
+         */
         public Builder td31bReturnType(Td31bReturnType value) {
             once("td31bReturnType");
             td31bReturnType = Objects.requireNonNull(value, "td31bReturnType");
             return this;
         }
 
-        /** @return this; folders (default {@link FolderOnDmpi#REJECT}) */
+        /**
+         * @param value the value
+         * @return this; folders (default {@link FolderOnDmpi#REJECT})
+         */
         public Builder folderOnDmpi(FolderOnDmpi value) {
             once("folderOnDmpi");
             folders = Objects.requireNonNull(value, "folderOnDmpi");
             return this;
         }
 
-        /** @return this; entryUUIDs after a deposit (default {@link EntryUuidAfterDeposit#LOOKUP}) */
+        /**
+         * @param value the value
+         * @return this; entryUUIDs after a deposit (default {@link EntryUuidAfterDeposit#LOOKUP})
+         */
         public Builder entryUuidAfterDeposit(EntryUuidAfterDeposit value) {
             once("entryUuidAfterDeposit");
             entryUuidAfterDeposit = Objects.requireNonNull(value, "entryUuidAfterDeposit");
             return this;
         }
 
-        /** @return this; HL7v3 processing codes (default {@link Hl7ProcessingCodes#DEFAULT}, D/T) */
+        /**
+         * @param value the value
+         * @return this; HL7v3 processing codes (default {@link Hl7ProcessingCodes#DEFAULT}, D/T)
+         */
         public Builder hl7ProcessingCodes(Hl7ProcessingCodes value) {
             once("hl7ProcessingCodes");
             hl7Codes = Objects.requireNonNull(value, "hl7ProcessingCodes");
             return this;
         }
 
-        /** @return this; the submission sets' contentTypeCode (default {@link #DEFAULT_CONTENT_TYPE}) */
+        /**
+         * @param value the value
+         * @return this; the submission sets' contentTypeCode (default {@link #DEFAULT_CONTENT_TYPE})
+         */
         public Builder contentTypeCode(Code value) {
             once("contentTypeCode");
             Objects.requireNonNull(value, "contentTypeCode");
@@ -523,7 +570,10 @@ public final class XdsTransport implements DmpTransport {
             return this;
         }
 
-        /** @return this; how refusals are recognised (default {@link RefusalRecognizer#defaults()}) */
+        /**
+         * @param value the value
+         * @return this; how refusals are recognised (default {@link RefusalRecognizer#defaults()})
+         */
         public Builder refusalRecognizer(RefusalRecognizer value) {
             once("refusalRecognizer");
             refusals = Objects.requireNonNull(value, "refusalRecognizer");

@@ -27,6 +27,8 @@ public record BiologyReport(List<BiologyResult> results, byte[] pdfCopy) {
     /**
      * Checks and copies.
      *
+     * @param results the results
+     * @param pdfCopy the pdf copy
      * @throws CdaBuildException {@code MISSING_ELEMENT} without results, {@code NOT_A_PDF} if the copy is not a PDF
      */
     public BiologyReport {
@@ -76,13 +78,19 @@ public record BiologyReport(List<BiologyResult> results, byte[] pdfCopy) {
         private Builder() {
         }
 
-        /** @return this; adds a result */
+        /**
+         * @param value the value
+         * @return this; adds a result
+         */
         public Builder result(BiologyResult value) {
             results.add(Objects.requireNonNull(value, "result"));
             return this;
         }
 
-        /** @return this; the PDF copy of the report (required by the model) */
+        /**
+         * @param value the value
+         * @return this; the PDF copy of the report (required by the model)
+         */
         public Builder pdfCopy(byte[] value) {
             if (pdfCopy != null) {
                 throw new IllegalStateException("pdfCopy was already set");

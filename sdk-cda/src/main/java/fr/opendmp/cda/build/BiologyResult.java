@@ -27,6 +27,14 @@ public record BiologyResult(Code chapter, Code test, BigDecimal value, String un
     /**
      * Checks every part.
      *
+     * @param chapter the chapter
+     * @param test the test
+     * @param value the value
+     * @param unit the unit
+     * @param low the low
+     * @param high the high
+     * @param interpretation the interpretation
+     * @param time the time
      * @throws CdaBuildException {@code INVALID_VALUE} when the chapter or the test is not LOINC with a display name
      */
     public BiologyResult {
@@ -46,28 +54,48 @@ public record BiologyResult(Code chapter, Code test, BigDecimal value, String un
         }
     }
 
-    /** @return a result without range or interpretation; add them with the {@code with…} methods */
+    /**
+     * @param chapter the chapter
+     * @param test the test
+     * @param value the value
+     * @param unit the unit
+     * @param time the time
+     * @return a result without range or interpretation; add them with the {@code with…} methods
+     */
     public static BiologyResult of(Code chapter, Code test, BigDecimal value, String unit, OffsetDateTime time) {
         return new BiologyResult(chapter, test, value, unit, Optional.empty(), Optional.empty(), Optional.empty(),
                 time);
     }
 
-    /** @return a copy with this normal range, both bounds in the result's unit */
+    /**
+     * @param lowBound the low bound
+     * @param highBound the high bound
+     * @return a copy with this normal range, both bounds in the result's unit
+     */
     public BiologyResult withRange(BigDecimal lowBound, BigDecimal highBound) {
         return withLow(lowBound).withHigh(highBound);
     }
 
-    /** @return a copy with this lower bound of the normal range (e.g. "&gt; 60") */
+    /**
+     * @param lowBound the low bound
+     * @return a copy with this lower bound of the normal range (e.g. "&gt; 60")
+     */
     public BiologyResult withLow(BigDecimal lowBound) {
         return new BiologyResult(chapter, test, value, unit, Optional.of(lowBound), high, interpretation, time);
     }
 
-    /** @return a copy with this upper bound of the normal range (e.g. "&lt; 5") */
+    /**
+     * @param highBound the high bound
+     * @return a copy with this upper bound of the normal range (e.g. "&lt; 5")
+     */
     public BiologyResult withHigh(BigDecimal highBound) {
         return new BiologyResult(chapter, test, value, unit, low, Optional.of(highBound), interpretation, time);
     }
 
-    /** @return a copy with this interpretation */
+    /**
+     * @param interpretationValue the interpretation value
+     * @return a copy with this interpretation
+     */
     public BiologyResult withInterpretation(Interpretation interpretationValue) {
         return new BiologyResult(chapter, test, value, unit, low, high, Optional.of(interpretationValue), time);
     }

@@ -83,6 +83,9 @@ public final class CdaDocuments {
      * A note de vaccination (VAC-NOTE 2023.01, LOINC 87273-9) with its one FR-Vaccination entry,
      * authored by the header's first author.
      *
+     * @param header the header
+     * @param content the content
+     * @return the vaccination note
      * @throws CdaBuildException {@code MISSING_ELEMENT} if the first author has no specialty with a display name
      */
     public static BuiltDocument vaccinationNote(DocumentHeader header, VaccinationNote content) {
@@ -99,6 +102,9 @@ public final class CdaDocuments {
      * the first result's chapter; the legal authenticator (the biologist) is the encounter's
      * responsible party.
      *
+     * @param header the header
+     * @param content the content
+     * @return the biology report
      * @throws CdaBuildException if the header has another title, or its legal authenticator no profession
      */
     public static BuiltDocument biologyReport(DocumentHeader header, BiologyReport content) {

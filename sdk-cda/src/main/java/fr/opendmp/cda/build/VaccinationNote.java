@@ -62,6 +62,13 @@ public record VaccinationNote(Code vaccine, Code atc, LocalDate date, String lot
     /**
      * Checks every part.
      *
+     * @param vaccine the vaccine
+     * @param atc the atc
+     * @param date the date
+     * @param lot the lot
+     * @param rank the rank
+     * @param series the series
+     * @param performer the performer
      * @throws CdaBuildException {@code INVALID_VALUE} when a code is not CIS/ATC or lacks its display name
      */
     public VaccinationNote {
@@ -119,49 +126,70 @@ public record VaccinationNote(Code vaccine, Code atc, LocalDate date, String lot
             }
         }
 
-        /** @return this; the vaccine's CIS code ({@link VaccinationNote#CIS}) with its display name */
+        /**
+         * @param value the value
+         * @return this; the vaccine's CIS code ({@link VaccinationNote#CIS}) with its display name
+         */
         public Builder vaccine(Code value) {
             once(vaccine, "vaccine");
             this.vaccine = Objects.requireNonNull(value, "vaccine");
             return this;
         }
 
-        /** @return this; the vaccine's ATC code ({@link VaccinationNote#ATC}) with its display name */
+        /**
+         * @param value the value
+         * @return this; the vaccine's ATC code ({@link VaccinationNote#ATC}) with its display name
+         */
         public Builder atc(Code value) {
             once(atc, "atc");
             this.atc = Objects.requireNonNull(value, "atc");
             return this;
         }
 
-        /** @return this; the day of the vaccination */
+        /**
+         * @param value the value
+         * @return this; the day of the vaccination
+         */
         public Builder date(LocalDate value) {
             once(date, "date");
             this.date = Objects.requireNonNull(value, "date");
             return this;
         }
 
-        /** @return this; the lot number */
+        /**
+         * @param value the value
+         * @return this; the lot number
+         */
         public Builder lot(String value) {
             once(lot, "lot");
             this.lot = Objects.requireNonNull(value, "lot");
             return this;
         }
 
-        /** @return this; the rank of the dose (1 for the first) */
+        /**
+         * @param value the value
+         * @return this; the rank of the dose (1 for the first)
+         */
         public Builder rank(int value) {
             once(rank, "rank");
             this.rank = value;
             return this;
         }
 
-        /** @return this; the kind of act (default {@link Series#UNSPECIFIED}) */
+        /**
+         * @param value the value
+         * @return this; the kind of act (default {@link Series#UNSPECIFIED})
+         */
         public Builder series(Series value) {
             once(series, "series");
             this.series = Objects.requireNonNull(value, "series");
             return this;
         }
 
-        /** @return this; who gave the vaccine, when not the author */
+        /**
+         * @param value the value
+         * @return this; who gave the vaccine, when not the author
+         */
         public Builder performer(Professional value) {
             once(performer, "performer");
             this.performer = Objects.requireNonNull(value, "performer");

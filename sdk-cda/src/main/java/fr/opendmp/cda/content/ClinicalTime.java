@@ -14,7 +14,12 @@ import java.util.Objects;
  */
 public record ClinicalTime(OffsetDateTime start, ChronoUnit precision) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param start the start
+     * @param precision the precision
+     */
     public ClinicalTime {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(precision, "precision");

@@ -17,7 +17,15 @@ import java.util.Optional;
 public record Condition(Optional<Code> code, Optional<String> label, Optional<ClinicalTime> start,
         Optional<ClinicalTime> end, Optional<String> status) {
 
-    /** Checks presence; a condition has a code or a label. */
+    /**
+     * Checks presence; a condition has a code or a label.
+     *
+     * @param code the code
+     * @param label the label
+     * @param start the start
+     * @param end the end
+     * @param status the status
+     */
     public Condition {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(label, "label");

@@ -12,7 +12,9 @@ public final class ContentKindException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The expected. */
     private final String expected;
+    /** The actual. */
     private final String actual;
 
     /**

@@ -37,7 +37,17 @@ public record EmbeddedDocument(Optional<Code> documentType, Optional<String> tit
     /** The TRE_A05 code of the directives anticipées. */
     public static final String ADVANCE_DIRECTIVES = "EXPPAT_3";
 
-    /** Checks presence, copies the lists and the bytes. */
+    /**
+     * Checks presence, copies the lists and the bytes.
+     *
+     * @param documentType the document type
+     * @param title the title
+     * @param created the created
+     * @param authors the authors
+     * @param mediaType the media type
+     * @param content the content
+     * @param unreadable the unreadable
+     */
     public EmbeddedDocument {
         Objects.requireNonNull(documentType, "documentType");
         Objects.requireNonNull(title, "title");

@@ -18,7 +18,12 @@ import java.util.Set;
  */
 public record ImagingReport(List<ImagingStudy> studies, List<Unreadable> unreadable) implements ClinicalContent {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param studies the studies
+     * @param unreadable the unreadable
+     */
     public ImagingReport {
         studies = List.copyOf(studies);
         unreadable = List.copyOf(unreadable);

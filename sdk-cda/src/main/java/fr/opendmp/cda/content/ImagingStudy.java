@@ -15,7 +15,13 @@ import java.util.Optional;
  */
 public record ImagingStudy(String studyUid, Optional<ClinicalTime> time, List<Series> series) {
 
-    /** Checks presence, copies the list. */
+    /**
+     * Checks presence, copies the list.
+     *
+     * @param studyUid the study uid
+     * @param time the time
+     * @param series the series
+     */
     public ImagingStudy {
         Objects.requireNonNull(studyUid, "studyUid");
         Objects.requireNonNull(time, "time");
@@ -50,7 +56,15 @@ public record ImagingStudy(String studyUid, Optional<ClinicalTime> time, List<Se
     public record Series(String seriesUid, Optional<Code> modality, Optional<String> retrieveLocationUid,
             Optional<String> retrieveUrl, List<Instance> instances) {
 
-        /** Checks presence, copies the list. */
+        /**
+         * Checks presence, copies the list.
+         *
+         * @param seriesUid the series uid
+         * @param modality the modality
+         * @param retrieveLocationUid the retrieve location uid
+         * @param retrieveUrl the retrieve url
+         * @param instances the instances
+         */
         public Series {
             Objects.requireNonNull(seriesUid, "seriesUid");
             Objects.requireNonNull(modality, "modality");
@@ -76,7 +90,13 @@ public record ImagingStudy(String studyUid, Optional<ClinicalTime> time, List<Se
      */
     public record Instance(String sopInstanceUid, Optional<Code> sopClass, Optional<String> address) {
 
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         *
+         * @param sopInstanceUid the sop instance uid
+         * @param sopClass the sop class
+         * @param address the address
+         */
         public Instance {
             Objects.requireNonNull(sopInstanceUid, "sopInstanceUid");
             Objects.requireNonNull(sopClass, "sopClass");

@@ -15,7 +15,14 @@ import java.util.Optional;
 public record Intolerance(Optional<Code> agent, Optional<String> agentLabel, Optional<Code> type,
         Optional<ClinicalTime> start) {
 
-    /** Checks presence; an intolerance names its agent or its type. */
+    /**
+     * Checks presence; an intolerance names its agent or its type.
+     *
+     * @param agent the agent
+     * @param agentLabel the agent label
+     * @param type the type
+     * @param start the start
+     */
     public Intolerance {
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(agentLabel, "agentLabel");

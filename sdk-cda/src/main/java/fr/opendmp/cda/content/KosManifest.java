@@ -24,7 +24,12 @@ public record KosManifest(List<ImagingStudy> studies, List<Unreadable> unreadabl
     /** The largest manifest read (a KOS is kilobytes). */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param studies the studies
+     * @param unreadable the unreadable
+     */
     public KosManifest {
         studies = List.copyOf(studies);
         unreadable = List.copyOf(unreadable);

@@ -25,7 +25,12 @@ import java.util.Set;
  */
 public record LabReport(List<LabResult> results, List<Unreadable> unreadable) implements ClinicalContent {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param results the results
+     * @param unreadable the unreadable
+     */
     public LabReport {
         results = List.copyOf(results);
         unreadable = List.copyOf(unreadable);

@@ -20,7 +20,17 @@ public record LabResult(Optional<Code> test, Optional<String> label, ResultValue
         Optional<ReferenceRange> referenceRange, Optional<Code> interpretation, Optional<ClinicalTime> time,
         Optional<Code> specialty) {
 
-    /** Checks presence; a result names its test by a code or a label. */
+    /**
+     * Checks presence; a result names its test by a code or a label.
+     *
+     * @param test the test
+     * @param label the label
+     * @param value the value
+     * @param referenceRange the reference range
+     * @param interpretation the interpretation
+     * @param time the time
+     * @param specialty the specialty
+     */
     public LabResult {
         Objects.requireNonNull(test, "test");
         Objects.requireNonNull(label, "label");

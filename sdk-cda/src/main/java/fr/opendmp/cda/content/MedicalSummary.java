@@ -29,7 +29,16 @@ public record MedicalSummary(List<Condition> activeProblems, List<Condition> med
         List<Procedure> surgicalHistory, List<Intolerance> allergies, List<Treatment> treatments,
         List<Unreadable> unreadable) implements ClinicalContent {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param activeProblems the active problems
+     * @param medicalHistory the medical history
+     * @param surgicalHistory the surgical history
+     * @param allergies the allergies
+     * @param treatments the treatments
+     * @param unreadable the unreadable
+     */
     public MedicalSummary {
         activeProblems = List.copyOf(activeProblems);
         medicalHistory = List.copyOf(medicalHistory);

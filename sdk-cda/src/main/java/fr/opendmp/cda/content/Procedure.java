@@ -13,7 +13,13 @@ import java.util.Optional;
  */
 public record Procedure(Optional<Code> code, Optional<String> label, Optional<ClinicalTime> date) {
 
-    /** Checks presence; a procedure has a code or a label. */
+    /**
+     * Checks presence; a procedure has a code or a label.
+     *
+     * @param code the code
+     * @param label the label
+     * @param date the date
+     */
     public Procedure {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(label, "label");

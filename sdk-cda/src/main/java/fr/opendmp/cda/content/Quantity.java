@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record Quantity(BigDecimal value, String unit) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param value the value
+     * @param unit the unit
+     */
     public Quantity {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(unit, "unit");

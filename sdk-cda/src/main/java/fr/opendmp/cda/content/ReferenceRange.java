@@ -12,7 +12,13 @@ import java.util.Optional;
  */
 public record ReferenceRange(Optional<Quantity> low, Optional<Quantity> high, Optional<String> text) {
 
-    /** Checks presence; a range has a bound or a text. */
+    /**
+     * Checks presence; a range has a bound or a text.
+     *
+     * @param low the low
+     * @param high the high
+     * @param text the text
+     */
     public ReferenceRange {
         Objects.requireNonNull(low, "low");
         Objects.requireNonNull(high, "high");

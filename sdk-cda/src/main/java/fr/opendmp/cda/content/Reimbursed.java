@@ -36,7 +36,17 @@ public record Reimbursed(Category category, Optional<Code> code, Optional<String
         ACT
     }
 
-    /** Checks presence; a line has a code or a label. */
+    /**
+     * Checks presence; a line has a code or a label.
+     *
+     * @param category the category
+     * @param code the code
+     * @param label the label
+     * @param date the date
+     * @param end the end
+     * @param quantity the quantity
+     * @param group the group
+     */
     public Reimbursed {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(code, "code");

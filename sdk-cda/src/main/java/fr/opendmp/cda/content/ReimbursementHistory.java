@@ -25,7 +25,13 @@ import java.util.Set;
 public record ReimbursementHistory(List<Reimbursed> items, List<Reimbursed.Category> nothingKnown,
         List<Unreadable> unreadable) implements ClinicalContent {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param items the items
+     * @param nothingKnown the nothing known
+     * @param unreadable the unreadable
+     */
     public ReimbursementHistory {
         items = List.copyOf(items);
         nothingKnown = List.copyOf(nothingKnown);
@@ -44,7 +50,10 @@ public record ReimbursementHistory(List<Reimbursed> items, List<Reimbursed.Categ
         return DocumentWalk.walk(cda, ReimbursementParser::parse);
     }
 
-    /** @return the lines of one category, in document order */
+    /**
+     * @param category the category
+     * @return the lines of one category, in document order
+     */
     public List<Reimbursed> of(Reimbursed.Category category) {
         return items.stream().filter(i -> i.category() == category).toList();
     }

@@ -15,7 +15,11 @@ public sealed interface ResultValue {
      * @param quantity the value and its unit
      */
     record Measured(Quantity quantity) implements ResultValue {
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         *
+         * @param quantity the quantity
+         */
         public Measured {
             Objects.requireNonNull(quantity, "quantity");
         }
@@ -34,7 +38,12 @@ public sealed interface ResultValue {
      * @param high the upper bound, if any
      */
     record Interval(Optional<Quantity> low, Optional<Quantity> high) implements ResultValue {
-        /** Checks presence; an interval has a bound. */
+        /**
+         * Checks presence; an interval has a bound.
+         *
+         * @param low the low
+         * @param high the high
+         */
         public Interval {
             Objects.requireNonNull(low, "low");
             Objects.requireNonNull(high, "high");
@@ -57,7 +66,12 @@ public sealed interface ResultValue {
      * @param label the text (original text through the narrative, else display name), if any
      */
     record Coded(Optional<Code> code, Optional<String> label) implements ResultValue {
-        /** Checks presence; a coded value has a code or a label. */
+        /**
+         * Checks presence; a coded value has a code or a label.
+         *
+         * @param code the code
+         * @param label the label
+         */
         public Coded {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(label, "label");
@@ -79,7 +93,11 @@ public sealed interface ResultValue {
      * @param text the text
      */
     record Text(String text) implements ResultValue {
-        /** Checks presence. */
+        /**
+         * Checks presence.
+         *
+         * @param text the text
+         */
         public Text {
             Objects.requireNonNull(text, "text");
         }

@@ -15,7 +15,14 @@ import java.util.Optional;
 public record Treatment(Optional<Code> product, Optional<String> label, Optional<ClinicalTime> start,
         Optional<ClinicalTime> end) {
 
-    /** Checks presence; a treatment has a code or a label. */
+    /**
+     * Checks presence; a treatment has a code or a label.
+     *
+     * @param product the product
+     * @param label the label
+     * @param start the start
+     * @param end the end
+     */
     public Treatment {
         Objects.requireNonNull(product, "product");
         Objects.requireNonNull(label, "label");

@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record Unreadable(String where, String why) {
 
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param where the where
+     * @param why the why
+     */
     public Unreadable {
         Objects.requireNonNull(where, "where");
         Objects.requireNonNull(why, "why");

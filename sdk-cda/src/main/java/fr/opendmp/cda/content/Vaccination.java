@@ -20,7 +20,17 @@ import java.util.Optional;
 public record Vaccination(Optional<Code> vaccine, Optional<String> vaccineLabel, Optional<ClinicalTime> date,
         Optional<Integer> rank, Optional<String> lot, Optional<CdaPerson> performer, boolean administered) {
 
-    /** Checks presence; a vaccination names its vaccine by a code or a label. */
+    /**
+     * Checks presence; a vaccination names its vaccine by a code or a label.
+     *
+     * @param vaccine the vaccine
+     * @param vaccineLabel the vaccine label
+     * @param date the date
+     * @param rank the rank
+     * @param lot the lot
+     * @param performer the performer
+     * @param administered the administered
+     */
     public Vaccination {
         Objects.requireNonNull(vaccine, "vaccine");
         Objects.requireNonNull(vaccineLabel, "vaccineLabel");

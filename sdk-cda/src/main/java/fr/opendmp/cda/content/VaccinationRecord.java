@@ -24,7 +24,13 @@ import java.util.Set;
 public record VaccinationRecord(boolean history, List<Vaccination> vaccinations, List<Unreadable> unreadable)
         implements ClinicalContent {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param history the history
+     * @param vaccinations the vaccinations
+     * @param unreadable the unreadable
+     */
     public VaccinationRecord {
         vaccinations = List.copyOf(vaccinations);
         unreadable = List.copyOf(unreadable);

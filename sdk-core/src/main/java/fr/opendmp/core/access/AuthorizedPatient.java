@@ -24,7 +24,19 @@ public record AuthorizedPatient(Optional<Ins> ins, Optional<String> lastName, Op
         Optional<LocalDate> birthDate, boolean medecinTraitant, boolean message, Optional<Instant> lastAccess,
         Optional<Instant> lastUpdate, Optional<Instant> lastAdd) {
 
-    /** Checks that every part is present. */
+    /**
+     * Checks that every part is present.
+     *
+     * @param ins the ins
+     * @param lastName the last name
+     * @param firstName the first name
+     * @param birthDate the birth date
+     * @param medecinTraitant the medecin traitant
+     * @param message the message
+     * @param lastAccess the last access
+     * @param lastUpdate the last update
+     * @param lastAdd the last add
+     */
     public AuthorizedPatient {
         Objects.requireNonNull(ins, "ins");
         Objects.requireNonNull(lastName, "lastName");

@@ -22,7 +22,18 @@ public record DmpAdministrativeData(DmpState state, Optional<Closure> closure, b
         boolean oppositionAccesUrgence, Optional<Boolean> deceased, Optional<Address> address, List<String> telecoms,
         List<LegalRepresentative> legalRepresentatives) {
 
-    /** Checks and copies every part. */
+    /**
+     * Checks and copies every part.
+     *
+     * @param state the state
+     * @param closure the closure
+     * @param oppositionBrisDeGlace the opposition bris de glace
+     * @param oppositionAccesUrgence the opposition acces urgence
+     * @param deceased the deceased
+     * @param address the address
+     * @param telecoms the telecoms
+     * @param legalRepresentatives the legal representatives
+     */
     public DmpAdministrativeData {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(closure, "closure");
@@ -48,7 +59,13 @@ public record DmpAdministrativeData(DmpState state, Optional<Closure> closure, b
      * @param city the city, if given
      */
     public record Address(List<String> lines, Optional<String> postalCode, Optional<String> city) {
-        /** Checks and copies every part. */
+        /**
+         * Checks and copies every part.
+         *
+         * @param lines the lines
+         * @param postalCode the postal code
+         * @param city the city
+         */
         public Address {
             lines = List.copyOf(lines);
             Objects.requireNonNull(postalCode, "postalCode");
@@ -72,7 +89,15 @@ public record DmpAdministrativeData(DmpState state, Optional<Closure> closure, b
      */
     public record LegalRepresentative(String relationship, Optional<String> familyName, Optional<String> givenName,
             Optional<Address> address, List<String> telecoms) {
-        /** Checks and copies every part. */
+        /**
+         * Checks and copies every part.
+         *
+         * @param relationship the relationship
+         * @param familyName the family name
+         * @param givenName the given name
+         * @param address the address
+         * @param telecoms the telecoms
+         */
         public LegalRepresentative {
             Objects.requireNonNull(relationship, "relationship");
             Objects.requireNonNull(familyName, "familyName");

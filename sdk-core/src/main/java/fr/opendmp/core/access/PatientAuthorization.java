@@ -22,7 +22,18 @@ public record PatientAuthorization(String idNatPs, Optional<String> firstName, O
         List<Code> specialties, boolean blocked, boolean medecinTraitant, Optional<Instant> start,
         Optional<Instant> lastAction) {
 
-    /** Checks and copies every part. */
+    /**
+     * Checks and copies every part.
+     *
+     * @param idNatPs the id nat ps
+     * @param firstName the first name
+     * @param lastName the last name
+     * @param specialties the specialties
+     * @param blocked the blocked
+     * @param medecinTraitant the medecin traitant
+     * @param start the start
+     * @param lastAction the last action
+     */
     public PatientAuthorization {
         Objects.requireNonNull(idNatPs, "idNatPs");
         if (idNatPs.isBlank()) {

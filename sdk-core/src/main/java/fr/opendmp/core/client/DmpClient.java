@@ -194,7 +194,11 @@ public final class DmpClient implements AutoCloseable {
         as(Caller.provider()).setAuthorization(ins, change);
     }
 
-    /** @return {@link #setAuthorization(Ins, AuthorizationChange)} asynchronously */
+    /**
+     * @param ins the ins
+     * @param change the change
+     * @return {@link #setAuthorization(Ins, AuthorizationChange)} asynchronously
+     */
     public CompletableFuture<Void> setAuthorizationAsync(Ins ins, AuthorizationChange change) {
         return CompletableFuture.runAsync(() -> setAuthorization(ins, change), core.executor());
     }
@@ -208,7 +212,11 @@ public final class DmpClient implements AutoCloseable {
         return as(Caller.provider()).authorizedPatients(since, by);
     }
 
-    /** @return {@link #authorizedPatients(Instant, AuthorizedPatientsBy)} asynchronously */
+    /**
+     * @param since the since
+     * @param by the by
+     * @return {@link #authorizedPatients(Instant, AuthorizedPatientsBy)} asynchronously
+     */
     public CompletableFuture<List<AuthorizedPatient>> authorizedPatientsAsync(Instant since, AuthorizedPatientsBy by) {
         return CompletableFuture.supplyAsync(() -> authorizedPatients(since, by), core.executor());
     }
@@ -222,7 +230,11 @@ public final class DmpClient implements AutoCloseable {
         return as(Caller.provider()).authorizations(ins, filter);
     }
 
-    /** @return {@link #authorizations(Ins, AuthorizationFilter)} asynchronously */
+    /**
+     * @param ins the ins
+     * @param filter the filter
+     * @return {@link #authorizations(Ins, AuthorizationFilter)} asynchronously
+     */
     public CompletableFuture<List<PatientAuthorization>> authorizationsAsync(Ins ins, AuthorizationFilter filter) {
         return CompletableFuture.supplyAsync(() -> authorizations(ins, filter), core.executor());
     }
@@ -235,7 +247,10 @@ public final class DmpClient implements AutoCloseable {
         return as(Caller.provider()).administrativeData(ins);
     }
 
-    /** @return {@link #administrativeData(Ins)} asynchronously */
+    /**
+     * @param ins the ins
+     * @return {@link #administrativeData(Ins)} asynchronously
+     */
     public CompletableFuture<DmpAdministrativeData> administrativeDataAsync(Ins ins) {
         return CompletableFuture.supplyAsync(() -> administrativeData(ins), core.executor());
     }

@@ -81,7 +81,11 @@ public final class DmpView {
         core.caches().invalidateAll();
     }
 
-    /** @return {@link #setAuthorization(Ins, AuthorizationChange)} asynchronously */
+    /**
+     * @param ins the ins
+     * @param change the change
+     * @return {@link #setAuthorization(Ins, AuthorizationChange)} asynchronously
+     */
     public CompletableFuture<Void> setAuthorizationAsync(Ins ins, AuthorizationChange change) {
         return CompletableFuture.runAsync(() -> setAuthorization(ins, change), core.executor());
     }
@@ -100,7 +104,11 @@ public final class DmpView {
                 Objects.requireNonNull(by, "by"), caller);
     }
 
-    /** @return {@link #authorizedPatients(Instant, AuthorizedPatientsBy)} asynchronously */
+    /**
+     * @param since the since
+     * @param by the by
+     * @return {@link #authorizedPatients(Instant, AuthorizedPatientsBy)} asynchronously
+     */
     public CompletableFuture<List<AuthorizedPatient>> authorizedPatientsAsync(Instant since, AuthorizedPatientsBy by) {
         return CompletableFuture.supplyAsync(() -> authorizedPatients(since, by), core.executor());
     }
@@ -120,7 +128,11 @@ public final class DmpView {
         return core.operations().authorizations(ins, Objects.requireNonNull(filter, "filter"), caller);
     }
 
-    /** @return {@link #authorizations(Ins, AuthorizationFilter)} asynchronously */
+    /**
+     * @param ins the ins
+     * @param filter the filter
+     * @return {@link #authorizations(Ins, AuthorizationFilter)} asynchronously
+     */
     public CompletableFuture<List<PatientAuthorization>> authorizationsAsync(Ins ins, AuthorizationFilter filter) {
         return CompletableFuture.supplyAsync(() -> authorizations(ins, filter), core.executor());
     }
@@ -139,7 +151,10 @@ public final class DmpView {
         return core.operations().administrativeData(ins, caller);
     }
 
-    /** @return {@link #administrativeData(Ins)} asynchronously */
+    /**
+     * @param ins the ins
+     * @return {@link #administrativeData(Ins)} asynchronously
+     */
     public CompletableFuture<DmpAdministrativeData> administrativeDataAsync(Ins ins) {
         return CompletableFuture.supplyAsync(() -> administrativeData(ins), core.executor());
     }

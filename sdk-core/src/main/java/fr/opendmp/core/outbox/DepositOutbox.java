@@ -225,12 +225,18 @@ public final class DepositOutbox implements AutoCloseable {
         return store.list(PENDING);
     }
 
-    /** @return the items in these states, oldest first */
+    /**
+     * @param states the states
+     * @return the items in these states, oldest first
+     */
     public List<OutboxItem> list(Set<OutboxState> states) {
         return store.list(EnumSet.copyOf(Objects.requireNonNull(states, "states")));
     }
 
-    /** @return the item queued under this uniqueId */
+    /**
+     * @param uniqueId the unique id
+     * @return the item queued under this uniqueId
+     */
     public Optional<OutboxItem> find(String uniqueId) {
         return store.find(Objects.requireNonNull(uniqueId, "uniqueId"));
     }
@@ -239,6 +245,7 @@ public final class DepositOutbox implements AutoCloseable {
      * Makes an item due now: a retry scheduled or a wait for authorization ends, a refused item is
      * tried again (same uniqueId). An item waiting for qualification stays so.
      *
+     * @param uniqueId the unique id
      * @return the item made due, or empty when it is unknown, sent, cancelled, waiting for
      *     qualification, or being sent at this moment
      */
@@ -254,6 +261,8 @@ public final class DepositOutbox implements AutoCloseable {
     /**
      * Cancels one item, keeping the reason.
      *
+     * @param uniqueId the unique id
+     * @param note the note
      * @return the item cancelled, or empty when it is unknown, already final, or being sent at this moment
      */
     public Optional<OutboxItem> cancel(String uniqueId, String note) {
@@ -286,6 +295,7 @@ public final class DepositOutbox implements AutoCloseable {
     /**
      * Deletes sent items older than {@code age} from the store (the DMP holds them).
      *
+     * @param age the age
      * @return how many were deleted
      */
     public int purgeSent(Duration age) {
@@ -588,33 +598,48 @@ public final class DepositOutbox implements AutoCloseable {
             return d;
         }
 
-        /** @return this; where items are kept (required; closed with the outbox) */
+        /**
+         * @param value the value
+         * @return this; where items are kept (required; closed with the outbox)
+         */
         public Builder store(OutboxStore value) {
             once(store, "store");
             store = Objects.requireNonNull(value, "store");
             return this;
         }
 
-        /** @return this; who deposits (required, or {@link #dmp}) */
+        /**
+         * @param value the value
+         * @return this; who deposits (required, or {@link #dmp})
+         */
         public Builder sender(OutboxSender value) {
             once(sender, "sender");
             sender = Objects.requireNonNull(value, "sender");
             return this;
         }
 
-        /** @return this; deposits with this client's own caller ({@link OutboxSender#of(DmpClient)}) */
+        /**
+         * @param value the value
+         * @return this; deposits with this client's own caller ({@link OutboxSender#of(DmpClient)})
+         */
         public Builder dmp(DmpClient value) {
             return sender(OutboxSender.of(value));
         }
 
-        /** @return this; the clock of attempts, backoff and leases (default: UTC system clock) */
+        /**
+         * @param value the value
+         * @return this; the clock of attempts, backoff and leases (default: UTC system clock)
+         */
         public Builder clock(Clock value) {
             once(clock, "clock");
             clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** @return this; deposits per second and per structure in this JVM (default 4, guidance: under 5) */
+        /**
+         * @param value the value
+         * @return this; deposits per second and per structure in this JVM (default 4, guidance: under 5)
+         */
         public Builder ratePerSecond(double value) {
             once(ratePerSecond, "ratePerSecond");
             if (!(value > 0) || value > 1000) {
@@ -624,7 +649,11 @@ public final class DepositOutbox implements AutoCloseable {
             return this;
         }
 
-        /** @return this; the backoff after a retryable failure: base doubled per attempt, up to max (default 2 s, 15 min) */
+        /**
+         * @param base the base
+         * @param max the max
+         * @return this; the backoff after a retryable failure: base doubled per attempt, up to max (default 2 s, 15 min)
+         */
         public Builder backoff(Duration base, Duration max) {
             once(backoffBase, "backoff");
             backoffBase = positive(base, "backoff base");
@@ -635,7 +664,10 @@ public final class DepositOutbox implements AutoCloseable {
             return this;
         }
 
-        /** @return this; when to try again a document refused for want of authorization (default 1 h) */
+        /**
+         * @param value the value
+         * @return this; when to try again a document refused for want of authorization (default 1 h)
+         */
         public Builder authorizationRetry(Duration value) {
             once(authorizationRetry, "authorizationRetry");
             authorizationRetry = positive(value, "authorizationRetry");
@@ -643,6 +675,7 @@ public final class DepositOutbox implements AutoCloseable {
         }
 
         /**
+         * @param value the value
          * @return this; how long a worker holds an item while sending it (default 5 min): longer
          *     than the client's longest deposit (timeouts × attempts), else another worker may send
          *     it too (the deposit's idempotency still stores one copy)
@@ -653,28 +686,41 @@ public final class DepositOutbox implements AutoCloseable {
             return this;
         }
 
-        /** @return this; how often an idle worker looks for due items (default 1 s) */
+        /**
+         * @param value the value
+         * @return this; how often an idle worker looks for due items (default 1 s)
+         */
         public Builder pollInterval(Duration value) {
             once(pollInterval, "pollInterval");
             pollInterval = positive(value, "pollInterval");
             return this;
         }
 
-        /** @return this; told of every outcome */
+        /**
+         * @param value the value
+         * @return this; told of every outcome
+         */
         public Builder listener(OutboxListener value) {
             once(listener, "listener");
             listener = Objects.requireNonNull(value, "listener");
             return this;
         }
 
-        /** @return this; the structure of requests that name none (default {@code "default"}) */
+        /**
+         * @param value the value
+         * @return this; the structure of requests that name none (default {@code "default"})
+         */
         public Builder structureId(String value) {
             once(structureId, "structureId");
             structureId = Objects.requireNonNull(value, "structureId");
             return this;
         }
 
-        /** @return this; a renderer that requests name (each name once) */
+        /**
+         * @param name the name
+         * @param renderer the renderer
+         * @return this; a renderer that requests name (each name once)
+         */
         public Builder renderer(String name, DocumentRenderer renderer) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(renderer, "renderer");

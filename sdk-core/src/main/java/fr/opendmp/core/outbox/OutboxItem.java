@@ -44,7 +44,29 @@ public record OutboxItem(String uniqueId, String structureId, String localPatien
         Instant updatedAt, Instant nextAttemptAt, Optional<String> receipt, Optional<String> leaseOwner,
         Optional<Instant> leaseUntil, long version) {
 
-    /** Checks every part and copies the content. */
+    /**
+     * Checks every part and copies the content.
+     *
+     * @param uniqueId the unique id
+     * @param structureId the structure id
+     * @param localPatientId the local patient id
+     * @param state the state
+     * @param reason the reason
+     * @param note the note
+     * @param patient the patient
+     * @param metadata the metadata
+     * @param content the content
+     * @param renderer the renderer
+     * @param rendered the rendered
+     * @param attempts the attempts
+     * @param createdAt the created at
+     * @param updatedAt the updated at
+     * @param nextAttemptAt the next attempt at
+     * @param receipt the receipt
+     * @param leaseOwner the lease owner
+     * @param leaseUntil the lease until
+     * @param version the version
+     */
     public OutboxItem {
         Objects.requireNonNull(uniqueId, "uniqueId");
         Objects.requireNonNull(structureId, "structureId");
@@ -92,34 +114,50 @@ public record OutboxItem(String uniqueId, String structureId, String localPatien
                 version);
     }
 
-    /** @return this item with another next attempt time */
+    /**
+     * @param at the at
+     * @return this item with another next attempt time
+     */
     public OutboxItem withNextAttempt(Instant at) {
         return new OutboxItem(uniqueId, structureId, localPatientId, state, reason, note, patient, metadata, content,
                 renderer, rendered, attempts, createdAt, updatedAt, at, receipt, leaseOwner, leaseUntil, version);
     }
 
-    /** @return this item with another patient identity */
+    /**
+     * @param identity the identity
+     * @return this item with another patient identity
+     */
     public OutboxItem withPatient(PatientIdentity identity) {
         return new OutboxItem(uniqueId, structureId, localPatientId, state, reason, note, identity, metadata, content,
                 renderer, rendered, attempts, createdAt, updatedAt, nextAttemptAt, receipt, leaseOwner, leaseUntil,
                 version);
     }
 
-    /** @return this item with its final, rendered document */
+    /**
+     * @param finalMetadata the final metadata
+     * @param finalContent the final content
+     * @return this item with its final, rendered document
+     */
     public OutboxItem withRendered(DocumentMetadata finalMetadata, byte[] finalContent) {
         return new OutboxItem(uniqueId, structureId, localPatientId, state, reason, note, patient, finalMetadata,
                 finalContent, renderer, true, attempts, createdAt, updatedAt, nextAttemptAt, receipt, leaseOwner,
                 leaseUntil, version);
     }
 
-    /** @return this item with the DMP's receipt */
+    /**
+     * @param ids the ids
+     * @return this item with the DMP's receipt
+     */
     public OutboxItem withReceipt(String ids) {
         return new OutboxItem(uniqueId, structureId, localPatientId, state, reason, note, patient, metadata, content,
                 renderer, rendered, attempts, createdAt, updatedAt, nextAttemptAt, Optional.of(ids), leaseOwner,
                 leaseUntil, version);
     }
 
-    /** @return whether a worker holds the item at {@code now} */
+    /**
+     * @param now the now
+     * @return whether a worker holds the item at {@code now}
+     */
     public boolean leasedAt(Instant now) {
         return leaseUntil.map(now::isBefore).orElse(false);
     }

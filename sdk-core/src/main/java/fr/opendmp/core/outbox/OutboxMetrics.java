@@ -16,7 +16,14 @@ import java.util.Objects;
 public record OutboxMetrics(long pending, Map<OutboxState, Long> byState, Duration oldestPendingAge,
         Map<String, Long> failuresByReason) {
 
-    /** Checks and copies. */
+    /**
+     * Checks and copies.
+     *
+     * @param pending the pending
+     * @param byState the by state
+     * @param oldestPendingAge the oldest pending age
+     * @param failuresByReason the failures by reason
+     */
     public OutboxMetrics {
         byState = Map.copyOf(byState);
         Objects.requireNonNull(oldestPendingAge, "oldestPendingAge");

@@ -23,7 +23,18 @@ import java.util.Optional;
 public record OutboxOutcome(String uniqueId, String localPatientId, OutboxState state, Optional<String> reason,
         Optional<AccessRefusal> refusal, int attempts, Optional<Instant> nextAttemptAt, boolean recovered) {
 
-    /** Checks every part. */
+    /**
+     * Checks every part.
+     *
+     * @param uniqueId the unique id
+     * @param localPatientId the local patient id
+     * @param state the state
+     * @param reason the reason
+     * @param refusal the refusal
+     * @param attempts the attempts
+     * @param nextAttemptAt the next attempt at
+     * @param recovered the recovered
+     */
     public OutboxOutcome {
         Objects.requireNonNull(uniqueId, "uniqueId");
         Objects.requireNonNull(localPatientId, "localPatientId");

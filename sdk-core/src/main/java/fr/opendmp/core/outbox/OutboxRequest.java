@@ -26,7 +26,16 @@ import java.util.Optional;
 public record OutboxRequest(String localPatientId, PatientIdentity patient, DocumentMetadata metadata,
         byte[] content, Optional<String> structureId, Optional<String> renderer) {
 
-    /** Checks every part and copies the content. */
+    /**
+     * Checks every part and copies the content.
+     *
+     * @param localPatientId the local patient id
+     * @param patient the patient
+     * @param metadata the metadata
+     * @param content the content
+     * @param structureId the structure id
+     * @param renderer the renderer
+     */
     public OutboxRequest {
         Objects.requireNonNull(localPatientId, "localPatientId");
         if (localPatientId.isBlank() || localPatientId.length() > 200) {
@@ -90,21 +99,31 @@ public record OutboxRequest(String localPatientId, PatientIdentity patient, Docu
             }
         }
 
-        /** @return this; the patient's id in the application (IPP) */
+        /**
+         * @param value the value
+         * @return this; the patient's id in the application (IPP)
+         */
         public Builder localPatientId(String value) {
             once(localPatientId, "localPatientId");
             localPatientId = Objects.requireNonNull(value, "localPatientId");
             return this;
         }
 
-        /** @return this; the patient's identity, QUALIFIEE or not yet */
+        /**
+         * @param value the value
+         * @return this; the patient's identity, QUALIFIEE or not yet
+         */
         public Builder patient(PatientIdentity value) {
             once(patient, "patient");
             patient = Objects.requireNonNull(value, "patient");
             return this;
         }
 
-        /** @return this; the document: its metadata and bytes (or the renderer's source) */
+        /**
+         * @param meta the meta
+         * @param bytes the bytes
+         * @return this; the document: its metadata and bytes (or the renderer's source)
+         */
         public Builder document(DocumentMetadata meta, byte[] bytes) {
             once(metadata, "document");
             metadata = Objects.requireNonNull(meta, "metadata");
@@ -112,14 +131,20 @@ public record OutboxRequest(String localPatientId, PatientIdentity patient, Docu
             return this;
         }
 
-        /** @return this; the depositing structure (default: the outbox's) */
+        /**
+         * @param value the value
+         * @return this; the depositing structure (default: the outbox's)
+         */
         public Builder structureId(String value) {
             once(structureId, "structureId");
             structureId = Objects.requireNonNull(value, "structureId");
             return this;
         }
 
-        /** @return this; the name of the renderer that makes the document once the identity is qualified */
+        /**
+         * @param value the value
+         * @return this; the name of the renderer that makes the document once the identity is qualified
+         */
         public Builder renderer(String value) {
             once(renderer, "renderer");
             renderer = Objects.requireNonNull(value, "renderer");

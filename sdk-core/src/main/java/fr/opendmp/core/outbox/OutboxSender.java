@@ -23,14 +23,21 @@ public interface OutboxSender {
      */
     DepositReceipt send(Deposit deposit, OutboxItem item);
 
-    /** @return a sender depositing with the client's own caller, whatever transport the client uses */
+    /**
+     * @param dmp the dmp
+     * @return a sender depositing with the client's own caller, whatever transport the client uses
+     */
     static OutboxSender of(DmpClient dmp) {
         Objects.requireNonNull(dmp, "dmp");
         DmpDocuments documents = dmp.documents();
         return (deposit, item) -> documents.deposit(deposit);
     }
 
-    /** @return a sender depositing as {@code caller} */
+    /**
+     * @param dmp the dmp
+     * @param caller the caller
+     * @return a sender depositing as {@code caller}
+     */
     static OutboxSender of(DmpClient dmp, Caller caller) {
         Objects.requireNonNull(dmp, "dmp");
         DmpDocuments documents = dmp.as(Objects.requireNonNull(caller, "caller")).documents();

@@ -25,13 +25,22 @@ public interface OutboxStore extends AutoCloseable {
      */
     OutboxItem insert(OutboxItem item);
 
-    /** @return the item stored under this uniqueId */
+    /**
+     * @param uniqueId the unique id
+     * @return the item stored under this uniqueId
+     */
     Optional<OutboxItem> find(String uniqueId);
 
-    /** @return the items of this patient (local id), oldest first */
+    /**
+     * @param localPatientId the local patient id
+     * @return the items of this patient (local id), oldest first
+     */
     List<OutboxItem> byPatient(String localPatientId);
 
-    /** @return the items in these states, oldest first */
+    /**
+     * @param states the states
+     * @return the items in these states, oldest first
+     */
     List<OutboxItem> list(Set<OutboxState> states);
 
     /**
@@ -39,6 +48,10 @@ public interface OutboxStore extends AutoCloseable {
      * {@code owner} until {@code leaseUntil}, counting one more attempt for each; no other call of
      * any JVM gets them before the lease ends or is released.
      *
+     * @param now the now
+     * @param max the max
+     * @param owner the owner
+     * @param leaseUntil the lease until
      * @return the items now held by {@code owner}, their lease and attempts updated
      */
     List<OutboxItem> claim(Instant now, int max, String owner, Instant leaseUntil);
@@ -65,6 +78,7 @@ public interface OutboxStore extends AutoCloseable {
     /**
      * Deletes sent items sent before {@code before} (the DMP holds them; the content need not stay here).
      *
+     * @param before the before
      * @return how many were deleted
      */
     int purgeSent(Instant before);

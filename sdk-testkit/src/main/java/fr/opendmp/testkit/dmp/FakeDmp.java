@@ -210,6 +210,9 @@ public final class FakeDmp implements AutoCloseable {
      * kind {@link Fault.Kind#STATUS} answer a {@code soap:Receiver} fault (subcode {@code INJECTED_FAULT}) with
      * that HTTP status; the other kinds act as on FHIR, including after handling.
      *
+     * @param operationRegex the operation regex
+     * @param fault the fault
+     * @param times the times
      * @return this fake
      */
     public FakeDmp injectDmpiFault(String operationRegex, Fault fault, int times) {
@@ -222,6 +225,9 @@ public final class FakeDmp implements AutoCloseable {
      * (centre 15) access: the matching access mode is then refused ({@code MODE_FORBIDDEN}) on both
      * protocols, and TD1.3a reports it.
      *
+     * @param ins the ins
+     * @param brisDeGlace the bris de glace
+     * @param on the on
      * @return this fake
      */
     public FakeDmp oppose(String ins, boolean brisDeGlace, boolean on) {
@@ -716,6 +722,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
+         * @param value the value
          * @return this builder with what a metadata change does to a document's identity on both
          *     protocols (default {@link MetadataVersionIdentity#NEW_ENTRY_UUID})
          */
@@ -725,14 +732,20 @@ public final class FakeDmp implements AutoCloseable {
             return this;
         }
 
-        /** @return this builder with the DMPi visibility of deleted documents (default HIDDEN_UNLESS_REQUESTED) */
+        /**
+         * @param value the value
+         * @return this builder with the DMPi visibility of deleted documents (default HIDDEN_UNLESS_REQUESTED)
+         */
         public Builder deletedDocuments(DeletedDocuments value) {
             once("deletedDocuments");
             this.deletedDocuments = Objects.requireNonNull(value, "deletedDocuments");
             return this;
         }
 
-        /** @return this builder with the DMPi repositoryUniqueId (default {@code 1.2.250.1.213.4.1.1.1.2}) */
+        /**
+         * @param value the value
+         * @return this builder with the DMPi repositoryUniqueId (default {@code 1.2.250.1.213.4.1.1.1.2})
+         */
         public Builder repositoryUniqueId(String value) {
             once("repositoryUniqueId");
             this.repositoryUniqueId = Objects.requireNonNull(value, "repositoryUniqueId");
@@ -740,6 +753,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
+         * @param value the value
          * @return this builder where a STRICT ITI-41 needs (true, default) or not its XAdES signature
          *     entry and {@code signs} association
          */
@@ -750,6 +764,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
+         * @param value the value
          * @return this builder where (in VERIFY) the XAdES signer of an ITI-41 must be the VIHF's
          *     professional (certificate CN) or structure (certificate OU) (default true; unsure the DMP checks it)
          */
@@ -760,6 +775,7 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
+         * @param value the value
          * @return this builder where a DMPi Action sent to another service's path gets
          *     {@code wsa:ActionNotSupported} (default false: routing on the Action only)
          */
@@ -769,7 +785,10 @@ public final class FakeDmp implements AutoCloseable {
             return this;
         }
 
-        /** @return this builder whose {@code soap:Sender} faults have this HTTP status (500 default, or 400) */
+        /**
+         * @param value the value
+         * @return this builder whose {@code soap:Sender} faults have this HTTP status (500 default, or 400)
+         */
         public Builder senderFaultStatus(int value) {
             once("senderFaultStatus");
             if (value != 500 && value != 400) {
