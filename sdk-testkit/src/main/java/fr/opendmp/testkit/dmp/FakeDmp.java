@@ -126,7 +126,7 @@ public final class FakeDmp implements AutoCloseable {
         fr.opendmp.testkit.dmp.internal.dmpi.DmpiSettings dmpiSettings = new fr.opendmp.testkit.dmp.internal.dmpi.DmpiSettings(
                 b.validation, b.repositoryUniqueId, b.deletedDocuments, b.requireSignatureEntry,
                 Optional.ofNullable(effective).map(c -> c.ca().root()), b.strictServicePath, b.senderFaultStatus, aliases,
-                b.xadesSignerMustMatchVihf);
+                b.xadesSignerMustMatchVihf, effective == null ? List.of() : List.of(effective.ca().intermediate()));
         if (verifiedCredentials.isPresent()) {
             admin.minter(this::mint);
         }

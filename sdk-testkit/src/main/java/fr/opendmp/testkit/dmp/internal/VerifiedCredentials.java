@@ -2,6 +2,7 @@ package fr.opendmp.testkit.dmp.internal;
 
 import fr.opendmp.auth.provider.AuthCredentialsProvider;
 import fr.opendmp.auth.provider.CredentialSource;
+import fr.opendmp.auth.provider.KeyDocumentSigner;
 import fr.opendmp.auth.provider.SamlHeaderPlacement;
 import fr.opendmp.auth.vihf.AuthenticationMode;
 import fr.opendmp.auth.vihf.CodedValue;
@@ -87,7 +88,8 @@ public final class VerifiedCredentials {
                 .structure(new Structure(structureOf(p), sector)).software(SignedTestCredentials.software())
                 .mode(mode).clock(clock).build();
         return AuthCredentialsProvider.builder().sslContext(k.clientSslContext())
-                .source(CredentialSource.vihf(issuer)).placement(SamlHeaderPlacement.iheSaml()).build();
+                .source(CredentialSource.vihf(issuer)).placement(SamlHeaderPlacement.iheSaml())
+                .soapVihf(issuer).documentSigner(KeyDocumentSigner.of(k.signingKey())).build();
     }
 
     private static Professional vihfProfessional(FakeProfessional p) {

@@ -9,6 +9,7 @@ import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DepositReceipt;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentId;
+import fr.opendmp.core.document.DocumentStatus;
 import fr.opendmp.core.document.RetrievedDocument;
 import fr.opendmp.core.document.UniqueIds;
 import fr.opendmp.core.document.Visibility;
@@ -115,7 +116,18 @@ public final class FhirOperations implements DmpOperations {
     @Override
     public Optional<DocumentEntry> findByUniqueId(Ins ins, String uniqueId, Caller caller) {
         TransportPage page = page("find a document by uniqueId", QueryEncoder.byUniqueId(ins, uniqueId), ins, caller);
-        return page.entries().stream().filter(e -> e.uniqueId().equals(uniqueId)).findFirst();
+        // a metadata change makes a new version under the same uniqueId: the current one answers
+        return page.entries().stream().filter(e -> e.uniqueId().equals(uniqueId))
+                .max(java.util.Comparator.comparing((DocumentEntry e) -> e.status() == DocumentStatus.CURRENT)
+                        .thenComparing(e -> e.versionId().map(FhirOperations::number).orElse(0L)));
+    }
+
+    private static long number(String version) {
+        try {
+            return Long.parseLong(version);
+        } catch (NumberFormatException e) {
+            return 0L;
+        }
     }
 
     @Override

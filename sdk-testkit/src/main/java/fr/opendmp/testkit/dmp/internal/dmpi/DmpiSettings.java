@@ -3,6 +3,7 @@ package fr.opendmp.testkit.dmp.internal.dmpi;
 import fr.opendmp.testkit.dmp.DeletedDocuments;
 import fr.opendmp.testkit.dmp.Validation;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,14 +20,18 @@ import java.util.Optional;
  * @param aliases extra service path → service key (patients, habilitations, patientsSpecific, registry, repository)
  * @param xadesSignerMustMatchVihf whether (with a trusted root) the XAdES signer must be the VIHF's
  *        professional (certificate CN) or structure (certificate OU)
+ * @param issuers the intermediate certificates the DMP knows (as it knows the IGC Santé's): a
+ *        signature whose KeyInfo carries the signer only, as the DMP's examples do, still chains
  */
 public record DmpiSettings(Validation validation, String repositoryUniqueId, DeletedDocuments deletedDocuments,
         boolean requireSignatureEntry, Optional<X509Certificate> trustRoot, boolean strictServicePath,
-        int senderFaultStatus, Map<String, String> aliases, boolean xadesSignerMustMatchVihf) {
+        int senderFaultStatus, Map<String, String> aliases, boolean xadesSignerMustMatchVihf,
+        List<X509Certificate> issuers) {
 
-    /** Copies the aliases. */
+    /** Copies the aliases and issuers. */
     public DmpiSettings {
         aliases = Map.copyOf(aliases);
+        issuers = List.copyOf(issuers);
     }
 
     /** The aliases seen in the official kit's configuration. */

@@ -258,7 +258,7 @@ final class Iti41 {
         errs.throwIfErrors();
         if (signature.isPresent() && contents.containsKey(signature.get().id)) {
             Optional<java.security.cert.X509Certificate> signer = Xades.check(contents.get(signature.get().id), ssUid,
-                    byUniqueId, settings.trustRoot(), !strict, errs, signature.get().id);
+                    byUniqueId, settings.trustRoot(), settings.issuers(), !strict, errs, signature.get().id);
             errs.throwIfErrors();
             if (signer.isPresent() && settings.trustRoot().isPresent() && settings.xadesSignerMustMatchVihf()
                     && !Xades.signedBy(signer.get(), caller.id(), caller.professional().structureId())) {

@@ -41,7 +41,8 @@ final class Xades {
      * @return the signer certificate when the signature is valid
      */
     static Optional<X509Certificate> check(byte[] signature, String submissionUniqueId, Map<String, byte[]> documents,
-            Optional<X509Certificate> trustRoot, boolean lenient, RegistryErrors out, String location) {
+            Optional<X509Certificate> trustRoot, List<X509Certificate> issuers, boolean lenient, RegistryErrors out,
+            String location) {
         Document doc;
         try {
             doc = Xml.parse(signature);
@@ -79,7 +80,7 @@ final class Xades {
                     + e.getClass().getSimpleName(), location);
             return Optional.empty();
         }
-        if (trustRoot.isPresent() && !chains(signer, trustRoot.get(), sig)) {
+        if (trustRoot.isPresent() && !chains(signer, trustRoot.get(), issuers, sig)) {
             out.error("XDSRepositoryMetadataError", "XADES_INVALID", "the signer certificate does not chain to the test CA",
                     location);
             return Optional.empty();
@@ -184,7 +185,8 @@ final class Xades {
         }
     }
 
-    private static boolean chains(X509Certificate signer, X509Certificate root, Element sig) {
+    private static boolean chains(X509Certificate signer, X509Certificate root, List<X509Certificate> issuers,
+            Element sig) {
         try {
             signer.checkValidity();
             if (signer.getIssuerX500Principal().equals(root.getSubjectX500Principal())) {
@@ -193,9 +195,12 @@ final class Xades {
             }
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
             NodeList certs = sig.getElementsByTagNameNS(Ns.DS, "X509Certificate");
+            List<X509Certificate> candidates = new ArrayList<>(issuers);
             for (int i = 1; i < certs.getLength(); i++) {
-                X509Certificate c = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(
-                        Base64.getMimeDecoder().decode(certs.item(i).getTextContent().trim())));
+                candidates.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(
+                        Base64.getMimeDecoder().decode(certs.item(i).getTextContent().trim()))));
+            }
+            for (X509Certificate c : candidates) {
                 if (signer.getIssuerX500Principal().equals(c.getSubjectX500Principal())
                         && c.getIssuerX500Principal().equals(root.getSubjectX500Principal())) {
                     signer.verify(c.getPublicKey());
