@@ -28,7 +28,7 @@ public final class Demo {
         }
         Transcript transcript = new Transcript(System.out);
         try (EmbeddedFakes fakes = EmbeddedFakes.start()) {
-            transcript.section("Embedded fakes: INSi " + fakes.insi().baseUri() + ", DMP " + fakes.dmp().baseUri()
+            transcript.section("Embedded fakes: INSi " + fakes.insi().baseUri() + ", DMP " + fakes.dmpEndpoint() + " (" + fakes.wire() + ")"
                     + ", credentials " + fakes.dmp().auth() + " (mTLS + signed VIHF)");
             IdentityWalkthrough.run(fakes, transcript);
             GpPracticeJourney.run(fakes, transcript);

@@ -1,6 +1,11 @@
 package fr.opendmp.examples.fakes;
 
 import fr.opendmp.core.client.DmpClient;
+import fr.opendmp.core.transport.DmpTransport;
+import fr.opendmp.core.transport.FhirTransport;
+import fr.opendmp.xds.XdsTransport;
+import java.net.URI;
+import java.util.Locale;
 import fr.opendmp.core.ins.InsOidPolicy;
 import fr.opendmp.core.insi.InsiClient;
 import fr.opendmp.core.transport.RetryPolicy;
@@ -26,16 +31,39 @@ public final class EmbeddedFakes implements AutoCloseable {
     private static final String HOMOLOGATION = "TEST-EXAMPLES-0001";
     private static final String SOURCE_ID = "1.2.250.1.999.42";
 
-    private final FakeInsi insi;
-    private final FakeDmp dmp;
+    /** The wire protocol the programs' DMP clients speak; the fake DMP serves both on one state. */
+    public enum Wire {
+        /** The DMP's FHIR interface. */
+        FHIR,
+        /** DMPi, the DMP's production interface (SOAP, HL7v3, IHE XDS.b), through sdk-xds. */
+        DMPI;
 
-    private EmbeddedFakes(FakeInsi insi, FakeDmp dmp) {
-        this.insi = insi;
-        this.dmp = dmp;
+        /** @return the wire named by {@code -Dopendmp.transport=fhir|dmpi} (default FHIR) */
+        public static Wire fromSystemProperty() {
+            return valueOf(System.getProperty("opendmp.transport", "fhir").trim().toUpperCase(Locale.ROOT));
+        }
     }
 
-    /** @return started fakes: every person of the fake INSi has an open DMP */
+    private final FakeInsi insi;
+    private final FakeDmp dmp;
+    private final Wire wire;
+
+    private EmbeddedFakes(FakeInsi insi, FakeDmp dmp, Wire wire) {
+        this.insi = insi;
+        this.dmp = dmp;
+        this.wire = wire;
+    }
+
+    /** @return started fakes, the DMP clients on the wire of {@code -Dopendmp.transport} (default FHIR) */
     public static EmbeddedFakes start() {
+        return start(Wire.fromSystemProperty());
+    }
+
+    /**
+     * @param wire the protocol the programs' DMP clients speak
+     * @return started fakes: every person of the fake INSi has an open DMP
+     */
+    public static EmbeddedFakes start(Wire wire) {
         FakeInsi insi = FakeInsi.builder().start();
         FakeDmp dmp;
         try {
@@ -45,12 +73,22 @@ public final class EmbeddedFakes implements AutoCloseable {
             throw e;
         }
         FakeInsiPopulation.all().forEach(p -> dmp.seedPatient(FakePatient.open(p.ins().value())));
-        return new EmbeddedFakes(insi, dmp);
+        return new EmbeddedFakes(insi, dmp, wire);
     }
 
     /** @return the fake DMP (its admin side plays the patient: blocking, history) */
     public FakeDmp dmp() {
         return dmp;
+    }
+
+    /** @return the protocol the DMP clients speak */
+    public Wire wire() {
+        return wire;
+    }
+
+    /** @return the DMP address the clients use (the FHIR base, or the DMPi services base) */
+    public URI dmpEndpoint() {
+        return wire == Wire.DMPI ? dmp.dmpiBaseUri() : dmp.baseUri();
     }
 
     /** @return the fake INSi */
@@ -65,7 +103,9 @@ public final class EmbeddedFakes implements AutoCloseable {
      */
     public DmpClient dmpClient(FakeProfessional professional) {
         dmp.seedProfessional(professional);
-        return DmpClient.builder().endpoint(dmp.baseUri()).credentials(dmp.credentials(professional))
+        DmpTransport transport = wire == Wire.DMPI ? XdsTransport.builder().endpoint(dmp.dmpiBaseUri()).build()
+                : FhirTransport.at(dmp.baseUri());
+        return DmpClient.builder().transport(transport).credentials(dmp.credentials(professional))
                 .software(SOFTWARE, VERSION, HOMOLOGATION).sourceId(SOURCE_ID)
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(2)))
                 .insOidPolicy(InsOidPolicy.TEST).build();

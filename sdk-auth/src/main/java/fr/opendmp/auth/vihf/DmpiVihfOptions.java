@@ -42,7 +42,18 @@ public record DmpiVihfOptions(AuthModeAttributeName authModeAttributeName, VihfS
     /** Every default. */
     public static final DmpiVihfOptions DEFAULTS = builder().build();
 
-    /** Checks every part. */
+    /**
+     * Checks every part.
+     *
+     * @param authModeAttributeName the auth mode attribute name
+     * @param signatureAlgorithm the signature algorithm
+     * @param directSigning the direct signing
+     * @param breakGlassReason the break glass reason
+     * @param secretConnection the secret connection
+     * @param indirectAuthnContext the indirect authn context
+     * @param airAuthnContextDecl the air authn context decl
+     * @param reuse the reuse
+     */
     public DmpiVihfOptions {
         Objects.requireNonNull(authModeAttributeName, "authModeAttributeName");
         Objects.requireNonNull(signatureAlgorithm, "signatureAlgorithm");
@@ -130,7 +141,11 @@ public record DmpiVihfOptions(AuthModeAttributeName authModeAttributeName, VihfS
         /** A fresh assertion per call (default). */
         public static final VihfReuse PER_CALL = new VihfReuse(Optional.empty());
 
-        /** Checks the age. */
+        /**
+         * Checks the age.
+         *
+         * @param maxAge the max age
+         */
         public VihfReuse {
             Objects.requireNonNull(maxAge, "maxAge");
             maxAge.ifPresent(a -> {
@@ -140,7 +155,10 @@ public record DmpiVihfOptions(AuthModeAttributeName authModeAttributeName, VihfS
             });
         }
 
-        /** @return reuse for at most this age (within the issuer's validity) */
+        /**
+         * @param maxAge the max age
+         * @return reuse for at most this age (within the issuer's validity)
+         */
         public static VihfReuse cache(Duration maxAge) {
             return new VihfReuse(Optional.of(Objects.requireNonNull(maxAge, "maxAge")));
         }
@@ -167,56 +185,80 @@ public record DmpiVihfOptions(AuthModeAttributeName authModeAttributeName, VihfS
             }
         }
 
-        /** @return this; the auth-mode attribute spelling (default LOWER_M) */
+        /**
+         * @param value the value
+         * @return this; the auth-mode attribute spelling (default LOWER_M)
+         */
         public Builder authModeAttributeName(AuthModeAttributeName value) {
             once("authModeAttributeName");
             authModeAttributeName = Objects.requireNonNull(value, "authModeAttributeName");
             return this;
         }
 
-        /** @return this; the signature algorithms (default RSA_SHA256) */
+        /**
+         * @param value the value
+         * @return this; the signature algorithms (default RSA_SHA256)
+         */
         public Builder signatureAlgorithm(VihfSignatureAlgorithm value) {
             once("signatureAlgorithm");
             signatureAlgorithm = Objects.requireNonNull(value, "signatureAlgorithm");
             return this;
         }
 
-        /** @return this; direct-mode signing (default UNSIGNED) */
+        /**
+         * @param value the value
+         * @return this; direct-mode signing (default UNSIGNED)
+         */
         public Builder directSigning(DirectVihfSigning value) {
             once("directSigning");
             directSigning = Objects.requireNonNull(value, "directSigning");
             return this;
         }
 
-        /** @return this; the bris de glace reason placement (default ATTRIBUTE) */
+        /**
+         * @param value the value
+         * @return this; the bris de glace reason placement (default ATTRIBUTE)
+         */
         public Builder breakGlassReason(BreakGlassReasonPlacement value) {
             once("breakGlassReason");
             breakGlassReason = Objects.requireNonNull(value, "breakGlassReason");
             return this;
         }
 
-        /** @return this; the secret-connection attribute name (default XSPA_CONFIDENTIALITY_CODE) */
+        /**
+         * @param value the value
+         * @return this; the secret-connection attribute name (default XSPA_CONFIDENTIALITY_CODE)
+         */
         public Builder secretConnection(SecretConnectionAttribute value) {
             once("secretConnection");
             secretConnection = Objects.requireNonNull(value, "secretConnection");
             return this;
         }
 
-        /** @return this; the INDIRECTE/AIR AuthnContextClassRef (default {@code …:Password}) */
+        /**
+         * @param value the value
+         * @return this; the INDIRECTE/AIR AuthnContextClassRef (default {@code …:Password})
+         */
         public Builder indirectAuthnContext(String value) {
             once("indirectAuthnContext");
             indirectAuthnContext = Objects.requireNonNull(value, "indirectAuthnContext");
             return this;
         }
 
-        /** @return this; the AIR AuthnContextDecl (default {@code CONF_EXI_PGSSIS}) */
+        /**
+         * @param value the value
+         * @return this; the AIR AuthnContextDecl (default {@code CONF_EXI_PGSSIS})
+         */
         public Builder airAuthnContextDecl(String value) {
             once("airAuthnContextDecl");
             airAuthnContextDecl = Objects.requireNonNull(value, "airAuthnContextDecl");
             return this;
         }
 
-        /** @return this; assertion reuse (default PER_CALL) */
+        /**
+         * @param value the value
+         * @return this; assertion reuse (default PER_CALL)
+         */
         public Builder reuse(VihfReuse value) {
             once("reuse");
             reuse = Objects.requireNonNull(value, "reuse");
