@@ -1,5 +1,6 @@
 package fr.opendmp.examples;
 
+import fr.opendmp.examples.consult.ConsultationReading;
 import fr.opendmp.examples.fakes.EmbeddedFakes;
 import fr.opendmp.examples.gp.GpPracticeJourney;
 import fr.opendmp.examples.hospital.HospitalJourney;
@@ -8,7 +9,7 @@ import fr.opendmp.examples.transcript.Transcript;
 
 /**
  * The OpenDMP demo, run by {@code mvn -B -q -DskipTests -Pdemo verify}: the identity walk-through,
- * then journey 1 (GP practice) and journey 2 (hospital), against the embedded fake INSi and fake
+ * then journey 1 (GP practice), journey 2 (hospital) and journey 3 (consultation read as values), against the embedded fake INSi and fake
  * DMP, printing a masked transcript and a summary line. It returns normally (exit 0) only if every
  * step did what it should; otherwise it throws, so the build fails.
  */
@@ -33,6 +34,7 @@ public final class Demo {
             IdentityWalkthrough.run(fakes, transcript);
             GpPracticeJourney.run(fakes, transcript);
             HospitalJourney.run(fakes, transcript);
+            ConsultationReading.run(fakes, transcript);
         }
         transcript.printSummary();
         if (!transcript.allOk()) {

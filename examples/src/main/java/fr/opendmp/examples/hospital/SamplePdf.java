@@ -8,7 +8,7 @@ import java.util.List;
  * A one-page PDF with one line of text, standing in for the PDF a laboratory or imaging system
  * produces. Well formed (cross-reference offsets computed), ASCII only.
  */
-final class SamplePdf {
+public final class SamplePdf {
 
     private SamplePdf() {
     }
@@ -17,7 +17,7 @@ final class SamplePdf {
      * @param line the text of the page (ASCII, no parentheses or backslashes)
      * @return the PDF bytes
      */
-    static byte[] withLine(String line) {
+    public static byte[] withLine(String line) {
         if (!line.matches("[ -'*-\\[\\]-~]*")) {
             throw new IllegalArgumentException("line: printable ASCII without parentheses or backslashes");
         }
