@@ -5,7 +5,6 @@ import fr.opendmp.core.caller.Caller;
 import fr.opendmp.core.client.internal.ClientCore;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.RetrievedDocument;
-import fr.opendmp.core.error.DmpException;
 import fr.opendmp.core.ins.Ins;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Opens a patient's record in two round trips of the critical path: the access check and the
@@ -37,20 +35,12 @@ final class RecordOpening {
                 () -> documents.searchAll(ins, options.query()), core.executor());
         return listed.thenCombine(access, (entries, status) -> {
             List<DocumentEntry> current = fold(entries);
-            List<DocumentEntry> fresh = options.lastVisit()
-                    .map(m -> current.stream().filter(e -> !m.saw(e)).toList()).orElse(current);
+            List<DocumentEntry> fresh = options.lastVisit().map(m -> m.unseen(current)).orElse(current);
             Map<String, CompletableFuture<RetrievedDocument>> prefetched = new LinkedHashMap<>();
             for (DocumentEntry e : current.subList(0, Math.min(options.prefetch(), current.size()))) {
                 prefetched.put(e.uniqueId(), documents.retrieveAsync(e));
             }
             return new PatientRecord(status, current, fresh, prefetched, documents::retrieveAsync);
-        }).exceptionally(failure -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof DmpException d) {
-                throw d;
-            }
-            throw new CompletionException(cause);
         });
     }
 

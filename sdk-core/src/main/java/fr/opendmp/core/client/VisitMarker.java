@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,6 +56,15 @@ public record VisitMarker(String value) {
      */
     public boolean saw(DocumentEntry entry) {
         return digests().contains(digest(entry.uniqueId()));
+    }
+
+    /**
+     * @param entries the documents of the record now
+     * @return those the visit this marker records had not seen, in their order
+     */
+    public List<DocumentEntry> unseen(List<DocumentEntry> entries) {
+        Set<String> seen = digests();
+        return entries.stream().filter(e -> !seen.contains(digest(e.uniqueId()))).toList();
     }
 
     private Set<String> digests() {

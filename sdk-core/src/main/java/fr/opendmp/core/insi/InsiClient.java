@@ -19,6 +19,7 @@ import fr.opendmp.core.insi.internal.SoapAnswer;
 import fr.opendmp.core.insi.internal.SoapRequest;
 import fr.opendmp.core.transport.RetryPolicy;
 import fr.opendmp.core.transport.Sleeper;
+import fr.opendmp.core.transport.internal.http.BoundedPool;
 import fr.opendmp.core.transport.internal.http.ExchangeSettings;
 import fr.opendmp.core.transport.internal.http.HttpCall;
 import fr.opendmp.core.transport.internal.http.HttpExchange;
@@ -39,9 +40,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +103,7 @@ public final class InsiClient implements AutoCloseable {
         this.maxRetries = b.maxRetries;
         this.firstNames = b.firstNames;
         this.clock = b.clock;
-        this.ownedExecutor = b.executor == null ? Optional.of(boundedPool()) : Optional.empty();
+        this.ownedExecutor = b.executor == null ? Optional.of(BoundedPool.create("opendmp-insi", 4)) : Optional.empty();
         this.executor = b.executor != null ? b.executor : ownedExecutor.get();
         HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1);
@@ -243,16 +241,6 @@ public final class InsiClient implements AutoCloseable {
     @Override
     public void close() {
         ownedExecutor.ifPresent(ExecutorService::shutdown);
-    }
-
-    private static ExecutorService boundedPool() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "opendmp-insi");
-            t.setDaemon(true);
-            return t;
-        });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> call) {

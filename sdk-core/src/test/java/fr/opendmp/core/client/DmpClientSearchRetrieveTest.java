@@ -176,7 +176,7 @@ class DmpClientSearchRetrieveTest extends WireMockSupport {
     void fhirDocumentIsRetrievedAsFhirJsonFromItsBundleUrl() throws Exception {
         byte[] fhirDoc = resource("/vectors/pdsm4dmp/Bundle-example-annexe-fhir-document.json")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String hash = fr.opendmp.core.transport.internal.fhir.DocumentReferenceWriter.sha1Base64(fhirDoc);
+        String hash = fr.opendmp.core.document.ContentHash.sha1Base64(fhirDoc);
         wm.stubFor(get(urlPathEqualTo("/fhir/DocumentReference")).willReturn(aResponse().withStatus(200)
                 .withBody(ansSearchset().replace("\"size\": 4096", "\"size\": " + fhirDoc.length)
                         .replace("C/jOTtuBZ37DlUN0mNPjfsu1nHf=", hash))));

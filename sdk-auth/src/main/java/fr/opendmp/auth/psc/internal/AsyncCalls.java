@@ -1,11 +1,8 @@
 package fr.opendmp.auth.psc.internal;
 
+import fr.opendmp.core.transport.internal.http.BoundedPool;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -15,7 +12,7 @@ import java.util.function.Supplier;
  */
 public final class AsyncCalls {
 
-    private static final Executor DEFAULT = pool();
+    private static final Executor DEFAULT = BoundedPool.create("opendmp-oauth", 4);
 
     private AsyncCalls() {
     }
@@ -28,17 +25,5 @@ public final class AsyncCalls {
     /** @return the call run on the executor */
     public static <T> CompletableFuture<T> run(Supplier<T> call, Executor executor) {
         return CompletableFuture.supplyAsync(call, executor);
-    }
-
-    private static Executor pool() {
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "opendmp-oauth-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 }

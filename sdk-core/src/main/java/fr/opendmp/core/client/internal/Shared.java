@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import fr.opendmp.core.transport.internal.http.BoundedPool;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
@@ -29,20 +27,12 @@ public final class Shared {
 
     private final ConcurrentHashMap<HttpKey, HttpClient> http = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<CacheKey, Caches> caches = new ConcurrentHashMap<>();
-    private final ThreadPoolExecutor executor;
+    private final ExecutorService executor;
     private final AtomicInteger users = new AtomicInteger();
 
     private Shared() {
-        int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-        int pool = POOLS.incrementAndGet();
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "opendmp-" + pool + "-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        executor.allowCoreThreadTimeOut(true);
+        this.executor = BoundedPool.create("opendmp-" + POOLS.incrementAndGet(),
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
     /** @return new shared resources, used by one client */

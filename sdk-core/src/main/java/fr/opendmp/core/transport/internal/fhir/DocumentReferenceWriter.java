@@ -10,7 +10,6 @@ import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.UniqueIds;
 import fr.opendmp.core.document.Visibility;
 import fr.opendmp.core.ins.Ins;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,7 +93,7 @@ public final class DocumentReferenceWriter {
         } else {
             attachment.set("data", FhirJson.base64(doc.content()));
         }
-        attachment.put("size", doc.size()).put("hash", sha1Base64(doc.content())).put("title", m.title())
+        attachment.put("size", doc.size()).put("hash", ContentHash.sha1Base64(doc.content())).put("title", m.title())
                 .put("creation", FhirDates.format(m.creationTime()));
         content.set("format", FhirJson.coding(m.format()));
         ObjectNode context = dr.putObject("context");
@@ -110,15 +109,5 @@ public final class DocumentReferenceWriter {
         context.set("facilityType", FhirJson.concept(m.facilityType()));
         context.set("practiceSetting", FhirJson.concept(m.practiceSetting()));
         return dr;
-    }
-
-    /** @return the base64 SHA-1 of the bytes, as FHIR {@code attachment.hash} */
-    public static String sha1Base64(byte[] bytes) {
-        return ContentHash.sha1Base64(bytes);
-    }
-
-    /** @return the base64 SHA-1 of the buffer's remaining bytes (not consumed), as FHIR {@code attachment.hash} */
-    public static String sha1Base64(ByteBuffer bytes) {
-        return ContentHash.sha1Base64(bytes);
     }
 }

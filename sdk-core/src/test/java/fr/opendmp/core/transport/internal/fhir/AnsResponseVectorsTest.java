@@ -89,7 +89,7 @@ class AnsResponseVectorsTest {
         byte[] stub = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(stub).hasSize(80);
-        assertThat(DocumentReferenceWriter.sha1Base64(stub)).isEqualTo("A/hMRrv6Y15BjSM8kMLidrz+mHc=");
+        assertThat(fr.opendmp.core.document.ContentHash.sha1Base64(stub)).isEqualTo("A/hMRrv6Y15BjSM8kMLidrz+mHc=");
     }
 
     @Test

@@ -46,7 +46,7 @@ class DepositBodyAllocationTest {
         assertThat(sent.at("/entry/2/resource/data").asText())
                 .isEqualTo(Base64.getEncoder().encodeToString(document));
         assertThat(sent.at("/entry/1/resource/content/0/attachment/hash").asText())
-                .isEqualTo(DocumentReferenceWriter.sha1Base64(document));
+                .isEqualTo(fr.opendmp.core.document.ContentHash.sha1Base64(document));
         assertThat(sent.at("/entry/1/resource/content/0/attachment/size").asInt()).isEqualTo(SIZE);
     }
 }
