@@ -90,7 +90,7 @@ public final class Submissions {
             String uid = Rim.xdsUniqueId(doc.metadata().uniqueId());
             parts.add(new Mtom.Part(Mtom.contentId(id.toLowerCase(java.util.Locale.ROOT), unique),
                     doc.metadata().contentType(), doc.bytes()));
-            signed.add(new Xades.Signed(uid, doc.bytes()));
+            signed.add(new Xades.Signed(uid, doc.content()));
         }
         DocumentMetadata first = deposit.documents().get(0).metadata();
         signatureEntry(b, "Signature01", deposit.submissionAuthor(), first, cx, ctx.now(), sigUnique, n);

@@ -89,9 +89,18 @@ public final class Xml {
      * @throws SAXException if it is not well-formed, has a DOCTYPE or nests too deep
      */
     public static Document parse(byte[] bytes) throws SAXException {
+        return parse(new ByteArrayInputStream(bytes));
+    }
+
+    /**
+     * @param in an XML document (read to its end, not closed)
+     * @return its DOM
+     * @throws SAXException if it is not well-formed, has a DOCTYPE or nests too deep
+     */
+    public static Document parse(java.io.InputStream in) throws SAXException {
         DocumentBuilder b = BUILDER.get();
         try {
-            return b.parse(new ByteArrayInputStream(bytes));
+            return b.parse(in);
         } catch (IOException e) {
             throw new SAXException(e);
         } finally {
