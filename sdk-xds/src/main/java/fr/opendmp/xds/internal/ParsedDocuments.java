@@ -3,28 +3,30 @@ package fr.opendmp.xds.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import javax.xml.crypto.Data;
-import javax.xml.crypto.NodeSetData;
 import javax.xml.crypto.URIDereferencer;
 import javax.xml.crypto.URIReference;
 import javax.xml.crypto.URIReferenceException;
 import javax.xml.crypto.XMLCryptoContext;
+import javax.xml.crypto.dom.DOMURIReference;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
  * The XML documents of one signature, each parsed once by the hardened parser (no DTD, no external
- * entity), handed to the JDK's XML-DSig as the node-set of the whole document when it dereferences
- * their Manifest URI: the JDK canonicalises that DOM (C14N with comments) straight into the digest,
- * with neither a second parse nor a copy of the canonical form. Other URIs go to the JDK's own
- * dereferencer. Not API; one instance per signature, not thread-safe.
+ * entity), handed to the JDK's XML-DSig when it dereferences their Manifest URI as that DOM's
+ * {@code #xpointer(/)} (the whole document, comments included): the JDK canonicalises the DOM (C14N
+ * with comments) straight into the digest, with neither a second parse nor a copy of the canonical
+ * form. Other URIs go to the JDK's own dereferencer. Not API; one instance per signature, not thread-safe.
  */
 final class ParsedDocuments implements URIDereferencer {
+
+    private static final String WHOLE_DOCUMENT = "#xpointer(/)";
 
     private final URIDereferencer fallback;
     private final Map<String, Document> documents = new HashMap<>();
@@ -53,25 +55,27 @@ final class ParsedDocuments implements URIDereferencer {
         if (doc == null) {
             return fallback.dereference(reference, context);
         }
-        List<Node> nodes = new ArrayList<>();
-        collect(doc, nodes);
-        return (NodeSetData<Node>) nodes::iterator;
-    }
+        // "#xpointer(/)" resolved in the parsed document: the whole document, comments included, as the
+        // JDK's own subtree (canonicalised from the DOM as it is written, no node-set to build)
+        Element holder = doc.createElementNS(null, "reference");
+        holder.setAttributeNS(null, "URI", WHOLE_DOCUMENT);
+        Attr here = holder.getAttributeNodeNS(null, "URI");
+        return fallback.dereference(new DOMURIReference() {
+            @Override
+            public Node getHere() {
+                return here;
+            }
 
-    /** Every node in document order; the JDK adds each element's attributes (namespace declarations included). */
-    private static void collect(Node root, List<Node> into) {
-        Node n = root;
-        while (n != null) {
-            into.add(n);
-            if (n.getFirstChild() != null) {
-                n = n.getFirstChild();
-                continue;
+            @Override
+            public String getURI() {
+                return WHOLE_DOCUMENT;
             }
-            while (n != null && n != root && n.getNextSibling() == null) {
-                n = n.getParentNode();
+
+            @Override
+            public String getType() {
+                return null;
             }
-            n = n == null || n == root ? null : n.getNextSibling();
-        }
+        }, context);
     }
 
     /** A read-only buffer as a stream, without copying it. */
