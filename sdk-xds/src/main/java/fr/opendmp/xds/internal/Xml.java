@@ -77,6 +77,8 @@ public final class Xml {
             f.setAttribute("jdk.xml.maxElementDepth", Integer.toString(MAX_DEPTH));
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
+            // every parsed document is walked whole (answers read, CDAs canonicalised): build the nodes at once
+            f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
             return f;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the XML parser cannot be hardened", e);
