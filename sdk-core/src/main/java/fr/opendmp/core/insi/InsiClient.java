@@ -24,6 +24,7 @@ import fr.opendmp.core.transport.internal.http.ExchangeSettings;
 import fr.opendmp.core.transport.internal.http.HttpCall;
 import fr.opendmp.core.transport.internal.http.HttpExchange;
 import fr.opendmp.core.transport.internal.http.HttpResult;
+import fr.opendmp.core.transport.internal.http.RequestBody;
 import fr.opendmp.core.transport.internal.http.RetryRule;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -271,7 +272,8 @@ public final class InsiClient implements AutoCloseable {
         headers.put("Content-Type", List.of("application/soap+xml; charset=utf-8; action=\"" + request.action()
                 + "\""));
         headers.put("Accept", List.of("application/soap+xml"));
-        HttpCall call = new HttpCall(SERVICE, "POST", endpoint, headers, Optional.of(body), true, maxResponseBytes);
+        HttpCall call = new HttpCall(SERVICE, "POST", endpoint, headers, Optional.of(RequestBody.of(body)), true,
+                maxResponseBytes);
         long start = clock.millis();
         try {
             InsiResult result = exchange.retrier().run(() -> read(exchange.attempt(call, requestId)));

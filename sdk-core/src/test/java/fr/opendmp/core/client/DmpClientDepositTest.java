@@ -91,6 +91,18 @@ class DmpClientDepositTest extends WireMockSupport {
     }
 
     @Test
+    void aDepositWhoseBodyExceedsTwiceTheDocumentLimitIsRefusedBeforeAnyNetworkCall() {
+        Deposit deposit = Deposit.builder().patient(TestIdentities.qualified(TestIdentities.INS))
+                .document(metadata(UID), STUB_CDA).build();
+        try (DmpClient dmp = client(b -> b.maxDocumentBytes(STUB_CDA.length))) {
+            assertThatThrownBy(() -> dmp.documents().deposit(deposit))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("larger than the client's limit");
+        }
+        wm.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void aNotQualifiedIdentityIsRefusedBeforeAnyNetworkCall() {
         Deposit deposit = Deposit.builder().patient(TestIdentities.provisional()).document(metadata(UID), STUB_CDA).build();
         try (DmpClient dmp = client()) {

@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +37,10 @@ public final class Mtom {
      *
      * @param contentId the Content-ID without angle brackets
      * @param contentType its Content-Type
-     * @param bytes its exact bytes
+     * @param content its exact bytes (a read-only view, never consumed: the body is written from
+     *     duplicates, so a document is copied once, into the body)
      */
-    public record Part(String contentId, String contentType, byte[] bytes) {
+    public record Part(String contentId, String contentType, ByteBuffer content) {
     }
 
     /**
@@ -70,30 +73,37 @@ public final class Mtom {
         String boundary = "MIMEBoundary_" + UUID.randomUUID().toString().replace("-", "");
         String contentType = "multipart/related; type=\"application/xop+xml\"; start=\"<" + rootId + ">\"; "
                 + "start-info=\"application/soap+xml\"; action=\"" + action + "\"; boundary=\"" + boundary + "\"";
-        int size = envelope.length + 512;
-        for (Part p : parts) {
-            size += p.bytes().length + 256;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-        ascii(out, "--" + boundary + "\r\n"
+        byte[] head = ascii("--" + boundary + "\r\n"
                 + "Content-Type: application/xop+xml; charset=UTF-8; type=\"application/soap+xml\"; action=\""
                 + action + "\"\r\n"
                 + "Content-Transfer-Encoding: binary\r\n"
                 + "Content-ID: <" + rootId + ">\r\n\r\n");
-        out.writeBytes(envelope);
+        List<byte[]> partHeads = new ArrayList<>(parts.size());
+        long size = head.length + envelope.length;
         for (Part p : parts) {
-            ascii(out, "\r\n--" + boundary + "\r\n"
+            byte[] h = ascii("\r\n--" + boundary + "\r\n"
                     + "Content-Type: " + p.contentType() + "\r\n"
                     + "Content-Transfer-Encoding: binary\r\n"
                     + "Content-ID: <" + p.contentId() + ">\r\n\r\n");
-            out.writeBytes(p.bytes());
+            partHeads.add(h);
+            size += h.length + p.content().remaining();
         }
-        ascii(out, "\r\n--" + boundary + "--\r\n");
-        return new Request(contentType, out.toByteArray());
+        byte[] tail = ascii("\r\n--" + boundary + "--\r\n");
+        size += tail.length;
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("an MTOM request cannot exceed 2 GB");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) size);
+        out.put(head).put(envelope);
+        for (int i = 0; i < parts.size(); i++) {
+            out.put(partHeads.get(i)).put(parts.get(i).content().duplicate());
+        }
+        out.put(tail);
+        return new Request(contentType, out.array());
     }
 
-    private static void ascii(ByteArrayOutputStream out, String s) {
-        out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**

@@ -10,6 +10,7 @@ import fr.opendmp.core.transport.TransportContext;
 import fr.opendmp.core.transport.internal.http.HttpCall;
 import fr.opendmp.core.transport.internal.http.HttpExchange;
 import fr.opendmp.core.transport.internal.http.HttpResult;
+import fr.opendmp.core.transport.internal.http.RequestBody;
 import fr.opendmp.xds.XdsTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -133,7 +134,8 @@ public final class SoapExchange {
         if (transport.soapActionHeader() == XdsTransport.SoapActionHeader.ALSO_SEND) {
             headers.put("SOAPAction", List.of("\"" + action.request() + "\""));
         }
-        HttpCall call = new HttpCall(SERVICE, "POST", uri, headers, Optional.of(body), idempotent, maxBytes);
+        HttpCall call = new HttpCall(SERVICE, "POST", uri, headers, Optional.of(RequestBody.of(body)), idempotent,
+                maxBytes);
         HttpResult r = exchange.attempt(call, requestId);
         return read(action, operation, r, messageId, idempotent, maxBytes);
     }

@@ -14,6 +14,7 @@ import fr.opendmp.core.ins.IdentityTraits;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.xds.XdsTransport.PatientIdCxForm;
 import fr.opendmp.xds.XdsTransport.XadesAlgorithms;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -89,8 +90,8 @@ public final class Submissions {
             documentEntry(b, id, doc.metadata(), cx, deposit.patient().traits(), n);
             String uid = Rim.xdsUniqueId(doc.metadata().uniqueId());
             parts.add(new Mtom.Part(Mtom.contentId(id.toLowerCase(java.util.Locale.ROOT), unique),
-                    doc.metadata().contentType(), doc.bytes()));
-            signed.add(new Xades.Signed(uid, doc.bytes()));
+                    doc.metadata().contentType(), doc.content()));
+            signed.add(new Xades.Signed(uid, doc.content()));
         }
         DocumentMetadata first = deposit.documents().get(0).metadata();
         signatureEntry(b, "Signature01", deposit.submissionAuthor(), first, cx, ctx.now(), sigUnique, n);
@@ -105,7 +106,8 @@ public final class Submissions {
                 .append(Xml.esc(old)).append("\"/>"));
         b.append("</rim:RegistryObjectList></lcm:SubmitObjectsRequest>");
         byte[] signature = Xades.sign(ctx.signer(), ctx.algorithms(), ssUnique, signed, ctx.now());
-        parts.add(new Mtom.Part(Mtom.contentId("signature01", unique), "text/xml", signature));
+        parts.add(new Mtom.Part(Mtom.contentId("signature01", unique), "text/xml",
+                ByteBuffer.wrap(signature).asReadOnlyBuffer()));
         for (int k = 0; k < ids.size(); k++) {
             document(b, ids.get(k), parts.get(k).contentId());
         }

@@ -3,10 +3,8 @@ package fr.opendmp.xds.internal;
 import fr.opendmp.core.credentials.DocumentSigner;
 import fr.opendmp.core.error.CredentialsException;
 import fr.opendmp.xds.XdsTransport.XadesAlgorithms;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -25,9 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
-import javax.xml.crypto.Data;
 import javax.xml.crypto.MarshalException;
-import javax.xml.crypto.OctetStreamData;
 import javax.xml.crypto.dom.DOMStructure;
 import javax.xml.crypto.dsig.CanonicalizationMethod;
 import javax.xml.crypto.dsig.DigestMethod;
@@ -35,7 +31,6 @@ import javax.xml.crypto.dsig.Reference;
 import javax.xml.crypto.dsig.SignatureProperty;
 import javax.xml.crypto.dsig.SignedInfo;
 import javax.xml.crypto.dsig.Transform;
-import javax.xml.crypto.dsig.TransformService;
 import javax.xml.crypto.dsig.XMLObject;
 import javax.xml.crypto.dsig.XMLSignatureException;
 import javax.xml.crypto.dsig.XMLSignatureFactory;
@@ -45,12 +40,12 @@ import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
 import javax.xml.crypto.dsig.spec.TransformParameterSpec;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.xml.sax.SAXException;
 
 /**
  * The XAdES (v1.1.1) signature document of a DMPi submission, IHE DSG style: an enveloping XML-DSig
  * whose Manifest references the SubmissionSet (digest {@code AA==}, the DMP's convention) and each
- * document by uniqueId (digest of its C14N-with-comments form), signed with the JDK's XML-DSig and
+ * document by uniqueId (digest of its C14N-with-comments form, computed by the JDK's XML-DSig from
+ * the document parsed once by the hardened parser, see {@link ParsedDocuments}), signed with the JDK's XML-DSig and
  * the credentials' {@link DocumentSigner} (through a private JCA provider, so the key never leaves
  * the signer). Not API.
  */
@@ -70,9 +65,9 @@ public final class Xades {
      * A document the signature covers.
      *
      * @param uniqueId its XDS uniqueId (bare OID)
-     * @param bytes its exact bytes
+     * @param content its exact bytes (a read-only view, never consumed)
      */
-    public record Signed(String uniqueId, byte[] bytes) {
+    public record Signed(String uniqueId, ByteBuffer content) {
     }
 
     /**
@@ -100,9 +95,16 @@ public final class Xades {
                     new byte[] {0}));
             Transform c14n = f.newTransform(CanonicalizationMethod.INCLUSIVE_WITH_COMMENTS,
                     (TransformParameterSpec) null);
+            ParsedDocuments parsed = new ParsedDocuments(f.getURIDereferencer());
             for (Signed d : documents) {
-                manifestRefs.add(f.newReference(uniqueUri(d.uniqueId()), digest, List.of(c14n), null, null,
-                        digest(canonical(d.bytes()), algorithms.jcaDigest())));
+                String uri = uniqueUri(d.uniqueId());
+                if (parsed.add(uri, d.content())) {
+                    // digested by the signature itself: the C14N of the DOM parsed once, streamed into the digest
+                    manifestRefs.add(f.newReference(uri, digest, List.of(c14n), null, null));
+                } else {
+                    manifestRefs.add(f.newReference(uri, digest, List.of(c14n), null, null,
+                            digest(d.content(), algorithms.jcaDigest())));
+                }
             }
             XMLObject manifest = f.newXMLObject(List.of(f.newManifest(manifestRefs, "IHEManifest")), null, null,
                     null);
@@ -121,6 +123,7 @@ public final class Xades {
                             f.newReference("#" + SIGNED_PROPERTIES_ID, digest, null, SIGNED_PROPERTIES_TYPE, null)));
             KeyInfoFactory kif = f.getKeyInfoFactory();
             DOMSignContext context = new DOMSignContext(new SignerKey(signer), doc);
+            context.setURIDereferencer(parsed);
             context.setDefaultNamespacePrefix("ds");
             context.setProperty("org.jcp.xml.dsig.internal.dom.SignatureProvider", PROVIDER);
             Element signedProperties = (Element) qualifying.getFirstChild();
@@ -186,30 +189,10 @@ public final class Xades {
         return e;
     }
 
-    /**
-     * @param xml a document's bytes
-     * @return its canonical form (C14N 1.0 with comments) when it is XML, else the bytes themselves
-     */
-    public static byte[] canonical(byte[] xml) {
-        try {
-            Xml.parse(xml);
-        } catch (SAXException e) {
-            return xml;
-        }
-        try {
-            TransformService ts = TransformService.getInstance(CanonicalizationMethod.INCLUSIVE_WITH_COMMENTS, "DOM");
-            ts.init(null);
-            Data out = ts.transform(new OctetStreamData(new ByteArrayInputStream(xml)), null);
-            try (InputStream in = ((OctetStreamData) out).getOctetStream()) {
-                return in.readAllBytes();
-            }
-        } catch (GeneralSecurityException | javax.xml.crypto.dsig.TransformException | IOException e) {
-            throw new IllegalStateException("cannot canonicalise a document for its XAdES digest", e);
-        }
-    }
-
-    private static byte[] digest(byte[] bytes, String algorithm) throws GeneralSecurityException {
-        return MessageDigest.getInstance(algorithm).digest(bytes);
+    private static byte[] digest(ByteBuffer content, String algorithm) throws GeneralSecurityException {
+        MessageDigest md = MessageDigest.getInstance(algorithm);
+        md.update(content.duplicate());
+        return md.digest();
     }
 
     /** The signer as a {@link PrivateKey} for the JDK's XML-DSig; only {@link DocumentSignature} reads it. */

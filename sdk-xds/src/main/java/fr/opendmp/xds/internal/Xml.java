@@ -77,6 +77,8 @@ public final class Xml {
             f.setAttribute("jdk.xml.maxElementDepth", Integer.toString(MAX_DEPTH));
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
+            // every parsed document is walked whole (answers read, CDAs canonicalised): build the nodes at once
+            f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
             return f;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the XML parser cannot be hardened", e);
@@ -89,9 +91,18 @@ public final class Xml {
      * @throws SAXException if it is not well-formed, has a DOCTYPE or nests too deep
      */
     public static Document parse(byte[] bytes) throws SAXException {
+        return parse(new ByteArrayInputStream(bytes));
+    }
+
+    /**
+     * @param in an XML document (read to its end, not closed)
+     * @return its DOM
+     * @throws SAXException if it is not well-formed, has a DOCTYPE or nests too deep
+     */
+    public static Document parse(java.io.InputStream in) throws SAXException {
         DocumentBuilder b = BUILDER.get();
         try {
-            return b.parse(new ByteArrayInputStream(bytes));
+            return b.parse(in);
         } catch (IOException e) {
             throw new SAXException(e);
         } finally {

@@ -12,6 +12,7 @@ import fr.opendmp.core.transport.internal.http.ExchangeSettings;
 import fr.opendmp.core.transport.internal.http.HttpCall;
 import fr.opendmp.core.transport.internal.http.HttpExchange;
 import fr.opendmp.core.transport.internal.http.HttpResult;
+import fr.opendmp.core.transport.internal.http.RequestBody;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -72,8 +73,8 @@ public final class OAuthHttp {
     public static HttpCall post(URI uri, Map<String, List<String>> headers, String form) {
         Map<String, List<String>> h = new java.util.HashMap<>(withAccept(headers));
         h.put("Content-Type", List.of("application/x-www-form-urlencoded"));
-        return new HttpCall(SERVICE, "POST", uri, h, Optional.of(form.getBytes(StandardCharsets.UTF_8)), false,
-                MAX_BODY);
+        RequestBody body = RequestBody.of(form.getBytes(StandardCharsets.UTF_8));
+        return new HttpCall(SERVICE, "POST", uri, h, Optional.of(body), false, MAX_BODY);
     }
 
     private static Map<String, List<String>> withAccept(Map<String, List<String>> headers) {

@@ -23,6 +23,11 @@ final class Base64Content extends JsonSerializable.Base {
         this.content = content;
     }
 
+    /** @return the bytes (read-only view) */
+    ByteBuffer content() {
+        return content.duplicate();
+    }
+
     @Override
     public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
         ByteBuffer view = content.duplicate();

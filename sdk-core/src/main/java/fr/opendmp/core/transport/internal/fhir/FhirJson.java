@@ -3,8 +3,8 @@ package fr.opendmp.core.transport.internal.fhir;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.InputStream;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,7 +20,9 @@ public final class FhirJson {
 
     /**
      * The mapper, never handed out: nesting, string and number sizes are bounded and a duplicate key
-     * is an error (a second {@code subject} must never win silently).
+     * is an error (a second {@code subject} must never win silently): trees refuse it as they are
+     * built, streaming parsers through {@link DuplicateKeyGuard} (Jackson's
+     * {@code STRICT_DUPLICATE_DETECTION} made a hash set per object and a third of a search's allocation).
      */
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -28,8 +30,8 @@ public final class FhirJson {
                     .maxStringLength(200_000_000)
                     .maxNumberLength(64)
                     .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build());
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     /** The FHIR JSON mime type. */
     public static final String FHIR_JSON = "application/fhir+json";
@@ -53,12 +55,12 @@ public final class FhirJson {
 
     /** @return a streaming parser over these bytes, with the mapper's limits */
     public static JsonParser parser(byte[] body) throws IOException {
-        return MAPPER.createParser(body);
+        return new DuplicateKeyGuard(MAPPER.createParser(body));
     }
 
     /** @return a streaming parser over this stream, with the mapper's limits */
     public static JsonParser parser(InputStream in) throws IOException {
-        return MAPPER.createParser(in);
+        return new DuplicateKeyGuard(MAPPER.createParser(in));
     }
 
     /** @return a parser over a tree already read */

@@ -28,6 +28,7 @@ import fr.opendmp.core.transport.internal.http.ExchangeSettings;
 import fr.opendmp.core.transport.internal.http.HttpCall;
 import fr.opendmp.core.transport.internal.http.HttpExchange;
 import fr.opendmp.core.transport.internal.http.HttpResult;
+import fr.opendmp.core.transport.internal.http.RequestBody;
 import java.io.IOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -76,22 +77,22 @@ public final class FhirOperations implements DmpOperations {
         DocumentReferenceWriter.Options options = new DocumentReferenceWriter.Options(
                 transport.uniqueIdAlsoAsIdentifier(), deposit.custodian());
         boolean simple = deposit.isSimple() && replaces.isEmpty();
-        byte[] body;
+        RequestBody body;
         URI uri;
         if (simple) {
-            body = FhirJson.bytes(DocumentReferenceWriter.write(deposit.documents().get(0), ins, Optional.empty(),
+            body = StreamedJson.body(DocumentReferenceWriter.write(deposit.documents().get(0), ins, Optional.empty(),
                     Optional.empty(), options));
             uri = resolve("DocumentReference");
         } else {
             String sourceOid = context.sourceOid().orElseThrow(() -> FhirErrors.invalid(
                     "an ITI-65 deposit needs the software's sourceId OID",
                     "set DmpClient.builder().sourceId(\"<OID of this software instance>\")"));
-            body = FhirJson.bytes(TransactionBundleWriter.write(deposit, ins, new TransactionBundleWriter.Context(
+            body = StreamedJson.body(TransactionBundleWriter.write(deposit, ins, new TransactionBundleWriter.Context(
                     sourceOid, UniqueIds.randomOid(), OffsetDateTime.now(context.clock()),
                     replaces.map(DocumentId::entryUuid), options)));
             uri = resolve("");
         }
-        if (body.length > context.maxDocumentBytes() * 2) {
+        if (body.length() > context.maxDocumentBytes() * 2) {
             throw FhirErrors.invalid("the deposit is larger than the client's limit",
                     "split it or raise maxDocumentBytes");
         }
@@ -161,7 +162,7 @@ public final class FhirOperations implements DmpOperations {
                 Optional.of("application/json-patch+json")));
         version.ifPresent(v -> headers.put("If-Match", List.of("W/\"" + v + "\"")));
         HttpCall call = new HttpCall(SERVICE, "PATCH", resolve(QueryEncoder.conditional(entry.uniqueId())), headers,
-                Optional.of(FhirJson.bytes(patch)), false, context.maxResponseBytes());
+                Optional.of(RequestBody.of(FhirJson.bytes(patch))), false, context.maxResponseBytes());
         HttpResult r = exchange.send(call, (result, retryable) -> FhirErrors.from(operation, result, retryable));
         if (r.body().length == 0) {
             return DocumentReferenceReader.read(current(operation, ins, entry, caller));
@@ -230,8 +231,8 @@ public final class FhirOperations implements DmpOperations {
         return json(r);
     }
 
-    private HttpCall call(String method, URI uri, Ins ins, Caller caller, Optional<byte[]> body, String contentType,
-            boolean idempotent, long maxBytes) {
+    private HttpCall call(String method, URI uri, Ins ins, Caller caller, Optional<RequestBody> body,
+            String contentType, boolean idempotent, long maxBytes) {
         return new HttpCall(SERVICE, method, uri, headers(ins, caller, FhirJson.FHIR_JSON,
                 body.map(b -> contentType.isEmpty() ? FhirJson.FHIR_JSON : contentType)), body, idempotent, maxBytes);
     }

@@ -13,12 +13,12 @@ import java.util.Optional;
  * @param method GET, POST, PATCH
  * @param uri the full URI
  * @param headers headers to send (credentials, Accept, Content-Type)
- * @param body the body, if any
+ * @param body the body, if any (bytes, or segments produced while they are sent)
  * @param idempotent whether sending it twice is harmless (or made so by the caller)
  * @param maxBytes the largest response body accepted
  */
 public record HttpCall(String service, String method, URI uri, Map<String, List<String>> headers,
-        Optional<byte[]> body, boolean idempotent, long maxBytes) {
+        Optional<RequestBody> body, boolean idempotent, long maxBytes) {
 
     /** Checks every part. */
     public HttpCall {

@@ -110,7 +110,7 @@ public final class HttpExchange {
                 rb.header(h.getKey(), v);
             }
         }
-        rb.method(call.method(), call.body().map(HttpRequest.BodyPublishers::ofByteArray)
+        rb.method(call.method(), call.body().map(RequestBody::publisher)
                 .orElse(HttpRequest.BodyPublishers.noBody()));
         long start = System.nanoTime();
         AtomicReference<LimitedBody> body = new AtomicReference<>();
