@@ -3,6 +3,8 @@ package fr.opendmp.bench.xds;
 import com.sun.net.httpserver.HttpServer;
 import fr.opendmp.auth.keys.KeyMaterial;
 import fr.opendmp.auth.provider.KeyDocumentSigner;
+import fr.opendmp.bench.fixture.CdaFixtures;
+import fr.opendmp.cda.build.CdaDocuments;
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.credentials.CredentialRequest;
 import fr.opendmp.core.credentials.CredentialsProvider;
@@ -50,6 +52,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -60,6 +63,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * the SOAP answer read) by {@code DmpClient} against a raw JDK POST of the very MTOM bytes the SDK
  * sent, both to the same loopback JDK server answering an empty Success. The entryUUID lookup is
  * off ({@code EntryUuidAfterDeposit.NONE}): one exchange each.
+ *
+ * <p>Two documents ({@link #document}): {@code N1_PDF}, the N1 CDA wrapping a 1 MiB PDF that
+ * figure 5 deposits over FHIR (what a DMP deposit usually is: one large text node), and
+ * {@code TEXT_ELEMENTS}, 1 MiB of 16,000 small elements, the worst case of the canonicalisation
+ * the XAdES digest needs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,6 +79,10 @@ public class XdsDepositBench {
             + "urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-bResponse</wsa:Action></soap:Header><soap:Body>"
             + "<rs:RegistryResponse xmlns:rs=\"urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0\" "
             + "status=\"urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success\"/></soap:Body></soap:Envelope>";
+
+    /** Which 1 MiB document is deposited. */
+    @Param({"N1_PDF", "TEXT_ELEMENTS"})
+    public String document;
 
     private HttpServer server;
     private DmpClient dmp;
@@ -110,19 +122,27 @@ public class XdsDepositBench {
         raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         patient = PatientIdentity.qualified(IdentityTraits.builder().birthName("TESTDMP").birthFirstNames("ALICE")
                 .birthDate("1979-11-13").sex(Sex.F).birthPlaceCode("99134").build(), Ins.nir("279119913400976"));
-        StringBuilder text = new StringBuilder(1 << 20);
-        text.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\"><component>");
-        while (text.length() < (1 << 20) - 64) {
-            text.append("<text>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</text>\n");
-        }
-        text.append("</component></ClinicalDocument>");
-        cda = text.toString().getBytes(StandardCharsets.UTF_8);
+        cda = "N1_PDF".equals(document) ? n1Pdf() : textElements();
         sdk();
         capturedBody = lastBody.get();
         capturedType = lastType.get();
         if (rawPost() != 200) {
             throw new IllegalStateException("the raw POST must succeed");
         }
+    }
+
+    private static byte[] n1Pdf() {
+        return CdaDocuments.n1Pdf(CdaFixtures.header(), CdaFixtures.pdf(CdaFixtures.ONE_MB)).toBytes();
+    }
+
+    private static byte[] textElements() {
+        StringBuilder text = new StringBuilder(1 << 20);
+        text.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\"><component>");
+        while (text.length() < (1 << 20) - 64) {
+            text.append("<text>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</text>\n");
+        }
+        text.append("</component></ClinicalDocument>");
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private CredentialsProvider credentials() throws Exception {
