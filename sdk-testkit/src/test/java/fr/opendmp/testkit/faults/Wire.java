@@ -17,32 +17,32 @@ import java.util.function.UnaryOperator;
  * a proxy), the markers that pick a deposit, a search or a mask among the exchanges, and the fake's
  * fault injection for that protocol.
  */
-enum Wire {
+public enum Wire {
     FHIR("POST /fhir", "GET /fhir/DocumentReference", "PATCH /fhir") {
         @Override
-        DmpTransport transport(FakeDmp fake, UnaryOperator<URI> route) {
+        public DmpTransport transport(FakeDmp fake, UnaryOperator<URI> route) {
             return FhirTransport.at(route.apply(fake.baseUri()));
         }
 
         @Override
-        void inject(FakeDmp fake, Fault fault, int times) {
+        public void inject(FakeDmp fake, Fault fault, int times) {
             fake.injectFault(".*", fault, times);
         }
     },
     DMPI("ProvideAndRegisterDocumentSet", "RegistryStoredQuery", "UpdateDocumentSet") {
         @Override
-        DmpTransport transport(FakeDmp fake, UnaryOperator<URI> route) {
+        public DmpTransport transport(FakeDmp fake, UnaryOperator<URI> route) {
             return XdsTransport.builder().endpoint(route.apply(fake.dmpiBaseUri())).build();
         }
 
         @Override
-        void inject(FakeDmp fake, Fault fault, int times) {
+        public void inject(FakeDmp fake, Fault fault, int times) {
             fake.injectDmpiFault(".*", fault, times);
         }
     };
 
     /** Three attempts, short backoffs, Retry-After honoured up to 2 s. */
-    static final RetryPolicy RETRIES = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50),
+    public static final RetryPolicy RETRIES = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50),
             Duration.ofSeconds(2));
 
     final String depositMarker;
@@ -55,10 +55,11 @@ enum Wire {
         this.maskMarker = maskMarker;
     }
 
-    abstract DmpTransport transport(FakeDmp fake, UnaryOperator<URI> route);
+    /** @return the transport to the fake, its address passed through {@code route} */
+    public abstract DmpTransport transport(FakeDmp fake, UnaryOperator<URI> route);
 
     /** Injects a fault of the fake on the next {@code times} calls of this protocol. */
-    abstract void inject(FakeDmp fake, Fault fault, int times);
+    public abstract void inject(FakeDmp fake, Fault fault, int times);
 
     DmpClient client(FakeDmp fake, FakeProfessional who, UnaryOperator<URI> route, Duration timeout) {
         return DmpClient.builder().transport(transport(fake, route)).credentials(fake.credentials(who))
