@@ -197,14 +197,12 @@ class ProxyFaultsTest {
                     .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.retryable()).isTrue());
             proxy.clear();
 
-            // a mask whose answer is lost after the fake applied it: done once, whatever the client saw
+            // a mask is not idempotent (a new version of the entry): its answer lost after the fake
+            // applied it is a final TransportException, never resent; reading again shows it done once
             DocumentEntry entry = dmp.documents().findByUniqueId(INS, a).orElseThrow();
             proxy.next(RESET_ANSWER, 0, wire.maskMarker);
-            try {
-                timed("mask, answer reset", () -> dmp.documents().mask(entry));
-            } catch (DmpException typed) {
-                // a typed outcome is one of the allowed ends; the state below is what must hold
-            }
+            assertThatThrownBy(() -> timed("mask, answer reset", () -> dmp.documents().mask(entry)))
+                    .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.retryable()).isFalse());
             assertThat(proxy.pending()).isZero();
             assertThat(dmp.documents().findByUniqueId(INS, a)).hasValueSatisfying(e -> assertThat(e.masked()).isTrue());
             // a mask makes a new version of the entry (the old one superseded): one current per uniqueId

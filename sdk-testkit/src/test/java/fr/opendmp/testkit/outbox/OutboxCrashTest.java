@@ -184,7 +184,7 @@ class OutboxCrashTest {
         fake.seedProfessional(AUTHOR).seedPatient(FakePatient.open(INS.value()));
         dmpiCredentials = Optional.of(dir.resolve("dmpi-credentials"));
         DmpiChildCredentials.write(fake, dmpiCredentials.get());
-        kills = Math.min(KILLS, 3);
+        kills = Integer.getInteger("opendmp.outbox.dmpiKills", 3);
         documents = Integer.getInteger("opendmp.outbox.dmpiDocuments", 40);
         String run = "crash-dmpi-" + SEED;
         int hits = runWithKills("h2:" + dir.resolve("store").toAbsolutePath(), run, 1);
