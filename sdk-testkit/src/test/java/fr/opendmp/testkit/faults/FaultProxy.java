@@ -58,7 +58,6 @@ final class FaultProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refusing = new AtomicInteger();
     private final AtomicInteger fired = new AtomicInteger();
-    private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean closed;
 
     private FaultProxy(InetSocketAddress upstream, Optional<SSLContext> clientFacing, Optional<SSLContext> upstreamTls)
@@ -110,11 +109,6 @@ final class FaultProxy implements AutoCloseable {
         return queued.size() + refusing.get();
     }
 
-    /** @return connections accepted so far */
-    int connections() {
-        return connections.get();
-    }
-
     /** Drops queued cuts and closes every connection (a black-holed one included). */
     synchronized void clear() {
         queued.clear();
@@ -148,7 +142,6 @@ final class FaultProxy implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
-            connections.incrementAndGet();
             if (refusing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 closeQuietly(raw);
                 continue;
