@@ -85,6 +85,25 @@ class ErrorsAndStrategiesTest extends XdsTestSupport {
     }
 
     @Test
+    void aReceiverFaultCarriedBy503Or429IsUnavailableAndTheRetryWaitsItsRetryAfter() {
+        for (int status : new int[] {503, 429}) {
+            reset();
+            wm.stubFor(post(urlEqualTo(BASE + "/registry")).willReturn(aResponse().withStatus(status)
+                    .withHeader("Content-Type", "application/soap+xml; charset=UTF-8").withHeader("Retry-After", "1")
+                    .withBody(fault("Receiver", "INJECTED_FAULT", "surcharge"))));
+            try (DmpClient dmp = client()) {
+                assertThatThrownBy(() -> dmp.documents().searchAll(INS, DocumentQuery.builder().build()))
+                        .as("HTTP %d", status).isInstanceOfSatisfying(UnavailableException.class, e -> {
+                            assertThat(e.retryable()).isTrue();
+                            assertThat(e.retryAfter()).isPresent();
+                        });
+            }
+            assertThat(requests("registry")).as("HTTP %d: sent again", status).hasSize(3);
+            assertThat(sleeps).as("HTTP %d: after the Retry-After", status).containsOnly(java.time.Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
     void httpNotFoundPointsAtTheServicePath() {
         wm.stubFor(post(urlEqualTo(BASE + "/registry")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "text/html").withBody("<html>no</html>")));

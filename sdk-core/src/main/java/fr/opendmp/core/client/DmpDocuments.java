@@ -20,10 +20,12 @@ import fr.opendmp.core.search.DocumentPage;
 import fr.opendmp.core.search.DocumentQuery;
 import fr.opendmp.core.transport.MetadataUpdate;
 import fr.opendmp.core.transport.TransportPage;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
@@ -134,7 +136,8 @@ public final class DmpDocuments {
     /**
      * Every matching document, pages fetched lazily as the stream is consumed. A service whose
      * {@code next} links loop, or that pages past the client's {@code maxPages}, ends the stream
-     * with a {@link MalformedResponseException} instead of looping forever.
+     * with a {@link MalformedResponseException} instead of looping forever. An entry a service
+     * repeats on a later page (paging by offset while the record changes) is given once.
      *
      * @param ins the patient's INS
      * @param query the query
@@ -142,6 +145,7 @@ public final class DmpDocuments {
      */
     public Stream<DocumentEntry> stream(Ins ins, DocumentQuery query) {
         Iterator<DocumentEntry> it = new Iterator<>() {
+            private final Set<DocumentId> given = new HashSet<>();
             private DocumentPage page;
             private int index;
             private int pages;
@@ -152,16 +156,25 @@ public final class DmpDocuments {
                     page = search(ins, query);
                     pages = 1;
                 }
-                while (index >= page.entries().size() && page.hasNext()) {
-                    if (++pages > core.maxPages()) {
-                        throw new MalformedResponseException("the DMP's search goes past " + core.maxPages()
-                                + " pages", DmpException.Details.of("narrow the query (dates, types), or raise"
-                                + " maxPages if such a long answer is expected"), null);
+                while (true) {
+                    while (index >= page.entries().size() && page.hasNext()) {
+                        if (++pages > core.maxPages()) {
+                            throw new MalformedResponseException("the DMP's search goes past " + core.maxPages()
+                                    + " pages", DmpException.Details.of("narrow the query (dates, types), or raise"
+                                    + " maxPages if such a long answer is expected"), null);
+                        }
+                        page = page.next();
+                        index = 0;
                     }
-                    page = page.next();
-                    index = 0;
+                    if (index >= page.entries().size()) {
+                        return false;
+                    }
+                    // a service paging by offset while the record changes repeats an entry on the next page
+                    if (!given.contains(page.entries().get(index).id())) {
+                        return true;
+                    }
+                    index++;
                 }
-                return index < page.entries().size();
             }
 
             @Override
@@ -169,7 +182,9 @@ public final class DmpDocuments {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return page.entries().get(index++);
+                DocumentEntry entry = page.entries().get(index++);
+                given.add(entry.id());
+                return entry;
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),

@@ -40,6 +40,21 @@ class HostileAnswersTest extends WireMockSupport {
     }
 
     @Test
+    void anEntryRepeatedOnTheNextPageIsGivenOnceByTheStream() {
+        String y = ansDocX().replace("\"doc-x-id\"", "\"doc-y-id\"").replace("99999.0", "99999.1");
+        String z = ansDocX().replace("\"doc-x-id\"", "\"doc-z-id\"").replace("99999.0", "99999.2");
+        // a service paging by offset: a document added at the head pushes y from page 1 onto page 2
+        wm.stubFor(get(urlPathEqualTo("/fhir/DocumentReference")).willReturn(aResponse().withStatus(200)
+                .withBody(searchsetWithNext(wm.baseUrl() + "/fhir/DocumentReference?page=2", ansDocX(), y))));
+        wm.stubFor(get(urlPathEqualTo("/fhir/DocumentReference")).withQueryParam("page", equalTo("2"))
+                .willReturn(aResponse().withStatus(200).withBody(searchsetOf(y, z))));
+        try (DmpClient dmp = client()) {
+            assertThat(dmp.documents().searchAll(TestIdentities.INS, DocumentQuery.builder().build()))
+                    .extracting(e -> e.id().entryUuid()).containsExactly("doc-x-id", "doc-y-id", "doc-z-id");
+        }
+    }
+
+    @Test
     void aStreamStopsAtThePageCap() {
         wm.stubFor(get(urlPathEqualTo("/fhir/DocumentReference")).willReturn(aResponse().withStatus(200)
                 .withBody(searchsetWithNext(wm.baseUrl() + "/fhir/DocumentReference?page=1", ansDocX()))));

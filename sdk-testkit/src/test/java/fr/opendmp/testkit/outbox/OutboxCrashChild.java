@@ -6,6 +6,7 @@ import fr.opendmp.core.outbox.JdbcOutboxStore;
 import fr.opendmp.core.outbox.OutboxStore;
 import fr.opendmp.core.transport.RetryPolicy;
 import fr.opendmp.testkit.dmp.TestCredentials;
+import fr.opendmp.xds.XdsTransport;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import java.time.Duration;
  * pending. The test kills it with SIGKILL at random points and starts it again; every start queues
  * the same uniqueIds again (one item each).
  *
- * <p>Arguments: fake DMP base URI, store ({@code h2:<dir>} or {@code pg:<jdbc url>}), run name,
+ * <p>Arguments: fake DMP base URI (FHIR, or DMPi when {@code -Dopendmp.outbox.dmpiCredentials} names
+ * the directory of {@link DmpiChildCredentials}), store ({@code h2:<dir>} or {@code pg:<jdbc url>}), run name,
  * document count, deposits per second, lease in ms.
  */
 public final class OutboxCrashChild {
@@ -45,7 +47,13 @@ public final class OutboxCrashChild {
         }
         OutboxStore store = storeSpec.startsWith("h2:") ? JdbcOutboxStore.h2(Path.of(storeSpec.substring(3)))
                 : JdbcOutboxStore.open(storeSpec.substring(3), "postgres", "", 4);
-        try (DmpClient dmp = DmpClient.builder().endpoint(fake).credentials(TestCredentials.of(OutboxDocs.AUTHOR))
+        // over DMPi (the test passes its credentials directory) the child signs its VIHF and XAdES
+        String dmpi = System.getProperty("opendmp.outbox.dmpiCredentials", "");
+        DmpClient.Builder builder = dmpi.isEmpty()
+                ? DmpClient.builder().endpoint(fake).credentials(TestCredentials.of(OutboxDocs.AUTHOR))
+                : DmpClient.builder().transport(XdsTransport.builder().endpoint(fake).build())
+                        .credentials(DmpiChildCredentials.read(Path.of(dmpi)));
+        try (DmpClient dmp = builder
                 .software("OpenDMP-outbox", "0.1", "TEST-OPENDMP").sourceId("1.2.250.1.999.42")
                 .requestTimeout(Duration.ofSeconds(1)).connectTimeout(Duration.ofSeconds(1))
                 .retryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(1)))

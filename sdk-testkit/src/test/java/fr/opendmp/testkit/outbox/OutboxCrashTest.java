@@ -5,7 +5,6 @@ import static fr.opendmp.testkit.outbox.OutboxDocs.INS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.opendmp.core.client.DmpClient;
-import fr.opendmp.testkit.dmp.AccessEvent;
 import fr.opendmp.testkit.dmp.AuthMode;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.FakePatient;
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +47,10 @@ class OutboxCrashTest {
     FakeDmp fake;
     final List<Process> children = new ArrayList<>();
     final Random random = new Random(SEED);
+    int kills = KILLS;
+    int documents = DOCUMENTS;
+    /** Set for a run over DMPi: the children then use the XDS transport with these credentials. */
+    Optional<Path> dmpiCredentials = Optional.empty();
 
     @BeforeEach
     void start() {
@@ -66,9 +70,11 @@ class OutboxCrashTest {
     Process child(String store, String run, int index) throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = dir.resolve("child-" + index + "-" + children.size() + ".log");
-        Process p = new ProcessBuilder(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), OutboxCrashChild.class.getName(), fake.baseUri().toString(),
-                store, run, Integer.toString(DOCUMENTS), RATE, LEASE_MS)
+        Process p = new ProcessBuilder(javaBin, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Dopendmp.outbox.dmpiCredentials=" + dmpiCredentials.map(Path::toString).orElse(""), "-cp",
+                System.getProperty("java.class.path"), OutboxCrashChild.class.getName(),
+                (dmpiCredentials.isPresent() ? fake.dmpiBaseUri() : fake.baseUri()).toString(),
+                store, run, Integer.toString(documents), RATE, LEASE_MS)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         children.add(p);
         return p;
@@ -81,7 +87,7 @@ class OutboxCrashTest {
             running[w] = child(store, run, w);
         }
         int hits = 0;
-        for (int k = 0; k < KILLS; k++) {
+        for (int k = 0; k < kills; k++) {
             Thread.sleep(400 + random.nextInt(2200));
             int w = random.nextInt(workers);
             if (running[w].isAlive()) {
@@ -114,22 +120,25 @@ class OutboxCrashTest {
 
     void assertExactlyOnce(String run, int hits, String what) {
         Set<String> expected = new HashSet<>();
-        IntStream.range(0, DOCUMENTS).forEach(i -> expected.add(OutboxDocs.uid(run, i)));
+        IntStream.range(0, documents).forEach(i -> expected.add(OutboxDocs.uid(run, i)));
         List<String> stored;
-        try (DmpClient dmp = DmpClient.builder().endpoint(fake.baseUri())
-                .credentials(fr.opendmp.testkit.dmp.TestCredentials.of(AUTHOR))
-                .software("OpenDMP-outbox", "0.1", "TEST-OPENDMP").sourceId("1.2.250.1.999.42")
-                .accessCacheTtl(Duration.ZERO).build()) {
+        try (DmpClient dmp = dmpiCredentials.isPresent()
+                ? OutboxDocs.client(fake, fr.opendmp.testkit.faults.Wire.DMPI, Duration.ofSeconds(10))
+                : DmpClient.builder().endpoint(fake.baseUri())
+                        .credentials(fr.opendmp.testkit.dmp.TestCredentials.of(AUTHOR))
+                        .software("OpenDMP-outbox", "0.1", "TEST-OPENDMP").sourceId("1.2.250.1.999.42")
+                        .accessCacheTtl(Duration.ZERO).build()) {
             stored = OutboxDocs.storedUniqueIds(dmp);
         }
         assertThat(stored).as("seed " + SEED).doesNotHaveDuplicates();
         assertThat(new HashSet<>(stored)).as("seed " + SEED).isEqualTo(expected);
-        assertThat(fake.documentCount()).isEqualTo(DOCUMENTS);
-        long refusedResends = fake.history().stream().filter(e -> e.action().equals("TD2"))
-                .mapToInt(AccessEvent::status).filter(s -> s == 409).count();
+        // over DMPi each submission also holds its XAdES signature document
+        assertThat(fake.documentCount()).isEqualTo(dmpiCredentials.isPresent() ? 2 * documents : documents);
+        long refusedResends = fake.history().stream().filter(e -> e.action().startsWith("TD2"))
+                .filter(e -> e.status() == 409 || e.ruleIds().contains("DUPLICATE_UNIQUEID")).count();
         System.out.printf("OutboxCrashTest %s: %d kills (%d hit a live JVM), %d documents checked, %d resends"
-                + " answered as duplicates and recovered, lost 0, duplicated 0, seed %d%n", what, KILLS, hits,
-                DOCUMENTS, refusedResends, SEED);
+                + " answered as duplicates and recovered, lost 0, duplicated 0, seed %d%n", what, kills, hits,
+                documents, refusedResends, SEED);
     }
 
     @Test
@@ -165,6 +174,21 @@ class OutboxCrashTest {
         String run = "crash-h2-" + SEED;
         int hits = runWithKills("h2:" + dir.resolve("store").toAbsolutePath(), run, 1);
         assertExactlyOnce(run, hits, "H2, 1 worker JVM");
+    }
+
+    @Test
+    void aWorkerOverDmpiKilledAtRandomPointsOnH2LosesNothingAndSendsNothingTwice() throws Exception {
+        // the XDS transport needs the verifying fake: signed VIHF in WS-Security, XAdES, mTLS
+        fake.close();
+        fake = FakeDmp.builder().start();
+        fake.seedProfessional(AUTHOR).seedPatient(FakePatient.open(INS.value()));
+        dmpiCredentials = Optional.of(dir.resolve("dmpi-credentials"));
+        DmpiChildCredentials.write(fake, dmpiCredentials.get());
+        kills = Integer.getInteger("opendmp.outbox.dmpiKills", 3);
+        documents = Integer.getInteger("opendmp.outbox.dmpiDocuments", 40);
+        String run = "crash-dmpi-" + SEED;
+        int hits = runWithKills("h2:" + dir.resolve("store").toAbsolutePath(), run, 1);
+        assertExactlyOnce(run, hits, "DMPi, H2, 1 worker JVM");
     }
 
     @Test

@@ -17,6 +17,7 @@ import fr.opendmp.core.search.DocumentQuery;
 import fr.opendmp.core.transport.RetryPolicy;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.FakeProfessional;
+import fr.opendmp.testkit.faults.Wire;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -73,7 +74,11 @@ final class OutboxDocs {
     }
 
     static DmpClient client(FakeDmp fake, Duration requestTimeout) {
-        return DmpClient.builder().endpoint(fake.baseUri()).credentials(fake.credentials(AUTHOR))
+        return client(fake, Wire.FHIR, requestTimeout);
+    }
+
+    static DmpClient client(FakeDmp fake, Wire wire, Duration requestTimeout) {
+        return DmpClient.builder().transport(wire.transport(fake, u -> u)).credentials(fake.credentials(AUTHOR))
                 .software("OpenDMP-outbox", "0.1", "TEST-OPENDMP").sourceId("1.2.250.1.999.42")
                 .requestTimeout(requestTimeout).connectTimeout(Duration.ofSeconds(2))
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(2)))

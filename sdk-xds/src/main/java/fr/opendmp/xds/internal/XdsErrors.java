@@ -120,7 +120,9 @@ public final class XdsErrors {
         if (refusal.isPresent()) {
             return refused(message, refusal.get(), reason, r, issues);
         }
-        if (codes.stream().anyMatch(s -> s.endsWith("Busy") || s.contains("OutOfResources"))) {
+        // 429 and 503 say the request was not processed, whatever fault the body carries: one retry rule
+        if (r.status() == 429 || r.status() == 503
+                || codes.stream().anyMatch(s -> s.endsWith("Busy") || s.contains("OutOfResources"))) {
             return new UnavailableException(message, r.retryAfter().orElse(null),
                     details(true, "the DMP is busy: retry later", r, issues), null);
         }

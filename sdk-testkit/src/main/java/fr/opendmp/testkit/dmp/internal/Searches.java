@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.opendmp.testkit.dmp.Validation;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,15 +19,29 @@ public final class Searches {
     private static final Set<String> DOC_PARAMS = Set.of("patient.identifier", "subject.identifier", "status",
             "type", "category", "date", "period", "period-start", "period-end", "facility", "setting", "format",
             "security-label", "event", "identifier", "related", "isArchived", "author.identifier", "creation",
-            "_count", "_offset", "_format");
+            "_count", "_offset", "_getpages", "_format");
     private static final Set<String> LIST_PARAMS = Set.of("patient.identifier", "subject.identifier", "code",
-            "date", "status", "_count", "_offset", "_format");
+            "date", "status", "_count", "_offset", "_getpages", "_format");
     private static final int DEFAULT_COUNT = 50;
     private static final int MAX_COUNT = 500;
+    private static final int KEPT_SEARCHES = 1_000;
+
+    /** The results of a search of several pages, kept for its next pages, for the caller who searched. */
+    private record Snapshot(String owner, List<ObjectNode> resources, List<String> fullUrls) {
+    }
 
     private final DmpStore store;
     private final AccessRules rules;
     private final Validation validation;
+    // a record changing between two pages must neither repeat nor skip a document: the next pages
+    // read the results of the first (as a FHIR server keeping its searches does), not a new search
+    private final Map<String, Snapshot> snapshots = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Snapshot> eldest) {
+                    return size() > KEPT_SEARCHES;
+                }
+            });
 
     /** Creates the service. */
     public Searches(DmpStore store, AccessRules rules, Validation validation) {
@@ -84,7 +101,7 @@ public final class Searches {
                 }
                 matches.add(d);
             }
-            return page(params, base, "DocumentReference", matches.stream().map(StoredDocument::resource).toList(),
+            return page(params, base, caller.id() + "|" + ins, "DocumentReference", matches.stream().map(StoredDocument::resource).toList(),
                     matches.stream().map(d -> base + "/DocumentReference/" + d.id()).toList(), warnings);
         });
     }
@@ -103,7 +120,7 @@ public final class Searches {
                     .filter(l -> code.isEmpty() || List.of(code.get().split(",")).stream()
                             .anyMatch(c -> c.equals(l.code()) || c.endsWith("|" + l.code())))
                     .filter(l -> all(dates, l.date())).toList();
-            return page(params, base, "List", found.stream().map(l -> visibleItems(l.resource(), caller)).toList(),
+            return page(params, base, caller.id() + "|" + ins, "List", found.stream().map(l -> visibleItems(l.resource(), caller)).toList(),
                     found.stream().map(l -> base + "/List/" + l.id()).toList(), warnings);
         });
     }
@@ -182,8 +199,8 @@ public final class Searches {
         return warnings;
     }
 
-    private static ObjectNode page(SearchParams params, String base, String type, List<ObjectNode> resources,
-            List<String> fullUrls, List<ObjectNode> warnings) {
+    private ObjectNode page(SearchParams params, String base, String owner, String type, List<ObjectNode> found,
+            List<String> foundUrls, List<ObjectNode> warnings) {
         // _count below 1 is refused (it would page forever: a next link equal to the page itself);
         // above MAX_COUNT it is clamped. A negative _offset is refused.
         int count = intParam(params, "_count", DEFAULT_COUNT);
@@ -196,6 +213,23 @@ public final class Searches {
             throw FhirException.of(400, "invalid", "INVALID_SEARCH_PARAMETER", "_offset must not be negative",
                     "_offset");
         }
+        List<ObjectNode> resources = found;
+        List<String> fullUrls = foundUrls;
+        Optional<String> kept = params.first("_getpages");
+        if (kept.isPresent()) {
+            Snapshot snapshot = snapshots.get(kept.get());
+            if (snapshot == null || !snapshot.owner().equals(owner)) {
+                throw FhirException.of(410, "not-found", "SEARCH_EXPIRED",
+                        "the results of this search are no longer kept: search again", "_getpages");
+            }
+            resources = snapshot.resources();
+            fullUrls = snapshot.fullUrls();
+        } else if (offset == 0 && count < found.size()) {
+            String id = java.util.UUID.randomUUID().toString();
+            snapshots.put(id, new Snapshot(owner, found.stream().map(ObjectNode::deepCopy).toList(),
+                    List.copyOf(foundUrls)));
+            kept = Optional.of(id);
+        }
         ObjectNode bundle = Json.object();
         bundle.put("resourceType", "Bundle");
         bundle.put("id", java.util.UUID.randomUUID().toString());
@@ -207,7 +241,8 @@ public final class Searches {
                 + (offset > 0 ? "&_offset=" + offset : ""));
         if (offset + count < resources.size()) {
             links.addObject().put("relation", "next").put("url",
-                    base + "/" + type + "?" + query + "&_offset=" + (offset + count));
+                    base + "/" + type + "?" + params.without("_offset", "_getpages") + "&_getpages=" + kept.orElseThrow()
+                            + "&_offset=" + (offset + count));
         }
         ArrayNode entries = bundle.putArray("entry");
         for (int i = offset; i < Math.min(resources.size(), offset + count); i++) {

@@ -170,7 +170,7 @@ public final class DmpiRouter {
             reply = dispatch(op, root, msg, t, relatesTo);
         } catch (SoapFault f) {
             t.rules.add(f.ruleId());
-            reply = fault(f, relatesTo, mtomFault);
+            reply = withRetryAfter(fault(f, relatesTo, mtomFault), t.fault);
         } catch (FhirException e) {
             String rule = e.issues().isEmpty() ? "REFUSED" : e.issues().get(0).ruleId();
             String text = e.issues().isEmpty() ? "refused" : e.issues().get(0).diagnostics();
@@ -189,6 +189,16 @@ public final class DmpiRouter {
                     t.caller.mode(), t.caller.reason(), recorded, t.rules));
         }
         return new Handled(reply, t.fault, t.slow);
+    }
+
+    /** An injected status fault carries its Retry-After, as on FHIR. */
+    private static Reply withRetryAfter(Reply reply, Optional<Fault> fault) {
+        if (fault.isEmpty() || fault.get().kind() != Fault.Kind.STATUS || fault.get().delay().isZero()) {
+            return reply;
+        }
+        Map<String, String> headers = new java.util.HashMap<>(reply.headers());
+        headers.put("Retry-After", Long.toString(Math.max(1, fault.get().delay().toSeconds())));
+        return new Reply(reply.status(), reply.contentType(), reply.body(), headers);
     }
 
     private Reply fault(SoapFault f, String relatesTo, boolean mtom) {
