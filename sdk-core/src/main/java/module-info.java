@@ -16,6 +16,7 @@ module fr.opendmp.core {
     exports fr.opendmp.core.access;
     exports fr.opendmp.core.caller;
     exports fr.opendmp.core.client;
+    exports fr.opendmp.core.code;
     exports fr.opendmp.core.credentials;
     exports fr.opendmp.core.document;
     exports fr.opendmp.core.error;

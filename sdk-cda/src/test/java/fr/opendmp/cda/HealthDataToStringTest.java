@@ -13,7 +13,7 @@ import fr.opendmp.cda.build.Vsm;
 import fr.opendmp.cda.read.CdaDocument;
 import fr.opendmp.cda.read.CdaHeader;
 import fr.opendmp.cda.read.CdaReader;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.document.Audience;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.ContentHash;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentStatus;

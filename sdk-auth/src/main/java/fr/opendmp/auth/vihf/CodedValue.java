@@ -1,6 +1,6 @@
 package fr.opendmp.auth.vihf;
 
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.CodeSystems;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package fr.opendmp.cda.build;
 
 import fr.opendmp.cda.InstanceId;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.ins.IdentityNotQualifiedException;
 import fr.opendmp.core.ins.IdentityTraits;
 import fr.opendmp.core.ins.Ins;

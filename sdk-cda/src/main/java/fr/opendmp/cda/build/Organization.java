@@ -1,6 +1,6 @@
 package fr.opendmp.cda.build;
 
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.cda.InstanceId;
 import java.util.Objects;
 

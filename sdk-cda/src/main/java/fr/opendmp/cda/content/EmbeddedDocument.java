@@ -3,7 +3,7 @@ package fr.opendmp.cda.content;
 import fr.opendmp.cda.content.internal.N1Parser;
 import fr.opendmp.cda.read.CdaDocument;
 import fr.opendmp.cda.read.CdaPerson;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package fr.opendmp.cda.read;
 
 import fr.opendmp.cda.InstanceId;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.util.Objects;
 import java.util.Optional;
 

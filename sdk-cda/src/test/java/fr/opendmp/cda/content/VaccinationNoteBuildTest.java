@@ -10,7 +10,7 @@ import fr.opendmp.cda.build.ContentFixtures;
 import fr.opendmp.cda.build.Professional;
 import fr.opendmp.cda.build.VaccinationNote;
 import fr.opendmp.cda.read.CdaReader;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;

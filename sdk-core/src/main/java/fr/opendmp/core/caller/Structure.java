@@ -1,6 +1,6 @@
 package fr.opendmp.core.caller;
 
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.util.Objects;
 
 /**

@@ -7,7 +7,7 @@ import fr.opendmp.core.caller.AuthenticationMode;
 import fr.opendmp.core.caller.Caller;
 import fr.opendmp.core.caller.Professional;
 import fr.opendmp.core.caller.Structure;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.insi.internal.InsiProtocol;
 import fr.opendmp.core.insi.internal.SoapRequest;
 import java.time.Instant;

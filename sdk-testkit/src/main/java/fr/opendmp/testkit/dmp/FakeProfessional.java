@@ -3,7 +3,7 @@ package fr.opendmp.testkit.dmp;
 import fr.opendmp.core.caller.AuthenticationMode;
 import fr.opendmp.core.caller.Professional;
 import fr.opendmp.core.caller.Structure;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import fr.opendmp.core.access.AuthorizationFilter;
 import fr.opendmp.core.access.AuthorizedPatient;
 import fr.opendmp.core.access.AuthorizedPatientsBy;
 import fr.opendmp.core.access.PatientAuthorization;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.InsMatricule;
 import fr.opendmp.core.ins.InsOid;

@@ -5,7 +5,7 @@ import fr.opendmp.cda.build.DocumentHeader;
 import fr.opendmp.cda.build.Organization;
 import fr.opendmp.cda.build.Professional;
 import fr.opendmp.cda.read.internal.CdaTimes;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.ins.IdentityTraits;
 import java.time.OffsetDateTime;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import fr.opendmp.cda.read.CdaPerson;
 import fr.opendmp.cda.read.internal.CdaTimes;
 import fr.opendmp.cda.read.internal.Dom;
 import fr.opendmp.cda.read.internal.HeaderParser;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

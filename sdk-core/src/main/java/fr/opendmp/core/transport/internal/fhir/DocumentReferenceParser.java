@@ -2,7 +2,7 @@ package fr.opendmp.core.transport.internal.fhir;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.io.IOException;
 import java.util.function.Consumer;
 

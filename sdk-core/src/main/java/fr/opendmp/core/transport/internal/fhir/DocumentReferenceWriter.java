@@ -1,9 +1,9 @@
 package fr.opendmp.core.transport.internal.fhir;
 
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.CodeSystems;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.document.ContentHash;
 import fr.opendmp.core.document.DocumentContent;
 import fr.opendmp.core.document.DocumentMetadata;

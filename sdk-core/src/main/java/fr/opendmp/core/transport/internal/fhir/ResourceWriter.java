@@ -57,7 +57,7 @@ final class ResourceWriter {
         role.putObject("practitioner").put("reference", "#" + id);
         a.institution().ifPresent(inst -> {
             ObjectNode org = role.putObject("organization");
-            org.putObject("identifier").put("system", fr.opendmp.core.document.CodeSystems.ID_NAT_STRUCT).put("value", inst.idNat());
+            org.putObject("identifier").put("system", fr.opendmp.core.code.CodeSystems.ID_NAT_STRUCT).put("value", inst.idNat());
             if (!inst.name().isEmpty()) {
                 org.put("display", inst.name());
             }

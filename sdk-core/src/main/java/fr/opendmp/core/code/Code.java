@@ -1,4 +1,4 @@
-package fr.opendmp.core.document;
+package fr.opendmp.core.code;
 
 import java.util.Objects;
 import java.util.Optional;

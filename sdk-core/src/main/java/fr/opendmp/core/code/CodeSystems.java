@@ -1,4 +1,4 @@
-package fr.opendmp.core.document;
+package fr.opendmp.core.code;
 
 import java.util.Map;
 import java.util.Optional;
@@ -111,7 +111,11 @@ public final class CodeSystems {
         return normalise(a).equals(normalise(b));
     }
 
-    static String normalise(String system) {
+    /**
+     * @param system a system URI, URN or OID
+     * @return its OID when known, else the system as given
+     */
+    public static String normalise(String system) {
         return oidOf(system).orElse(system);
     }
 }
