@@ -23,6 +23,7 @@ module fr.opendmp.core {
     exports fr.opendmp.core.ins;
     exports fr.opendmp.core.insi;
     exports fr.opendmp.core.outbox;
+    exports fr.opendmp.core.party;
     exports fr.opendmp.core.search;
     exports fr.opendmp.core.transport;
 

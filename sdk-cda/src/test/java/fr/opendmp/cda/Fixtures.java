@@ -1,8 +1,8 @@
 package fr.opendmp.cda;
 
 import fr.opendmp.cda.build.DocumentHeader;
-import fr.opendmp.cda.build.Organization;
-import fr.opendmp.cda.build.Professional;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.core.code.Code;
 import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.ins.IdentityTraits;

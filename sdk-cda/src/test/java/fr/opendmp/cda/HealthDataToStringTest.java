@@ -8,7 +8,7 @@ import fr.opendmp.cda.build.DocumentHeader;
 import fr.opendmp.cda.build.LdlSes;
 import fr.opendmp.cda.build.Medication;
 import fr.opendmp.cda.build.Problem;
-import fr.opendmp.cda.build.Professional;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.cda.build.Vsm;
 import fr.opendmp.cda.read.CdaDocument;
 import fr.opendmp.cda.read.CdaHeader;

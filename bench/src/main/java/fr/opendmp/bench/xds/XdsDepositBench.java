@@ -176,7 +176,7 @@ public class XdsDepositBench {
                 .contentType("text/xml").title("CR de consultation")
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
-                .creationTime(t).serviceStart(t).author(Author.professional("810001234567")).build();
+                .creationTime(t).serviceStart(t).author(Author.of("810001234567")).build();
         return dmp.documents().deposit(Deposit.builder().patient(patient).document(m, cda).build());
     }
 

@@ -7,9 +7,9 @@ import fr.opendmp.cda.build.BuiltDocument;
 import fr.opendmp.cda.build.CdaDocuments;
 import fr.opendmp.cda.build.DocumentHeader;
 import fr.opendmp.cda.build.Medication;
-import fr.opendmp.cda.build.Organization;
+import fr.opendmp.core.party.Organization;
 import fr.opendmp.cda.build.Problem;
-import fr.opendmp.cda.build.Professional;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.cda.build.Vsm;
 import fr.opendmp.cda.read.CdaDocument;
 import fr.opendmp.cda.read.CdaReader;
@@ -35,7 +35,7 @@ import fr.opendmp.core.insi.CarteVitaleBeneficiary;
 import fr.opendmp.core.insi.InsiClient;
 import fr.opendmp.core.insi.InsiResult;
 import fr.opendmp.core.search.DocumentQuery;
-import fr.opendmp.examples.cda.CdaDeposits;
+import fr.opendmp.cda.deposit.CdaDeposits;
 import fr.opendmp.examples.fakes.EmbeddedFakes;
 import fr.opendmp.examples.transcript.Transcript;
 import fr.opendmp.testkit.dmp.FakeProfessional;
@@ -58,7 +58,7 @@ public final class GpPracticeJourney {
     /** The GP (RPPS-like test id) and the practice. */
     static final Organization PRACTICE = Organization.of("10B0167011", "Cabinet du Dr Test");
     static final Professional GP = Professional.of("810001234567", "Paul", "TEST-MEDECIN").withOrganization(PRACTICE);
-    static final FakeProfessional GP_ACCOUNT = FakeProfessional.doctor(GP.idNatPs());
+    static final FakeProfessional GP_ACCOUNT = FakeProfessional.doctor(GP.idNat());
 
     private static final Code FACILITY = Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel");
     private static final Code SETTING = Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire");

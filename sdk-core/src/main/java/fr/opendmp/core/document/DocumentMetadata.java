@@ -23,7 +23,7 @@ import java.util.Set;
  *     .facilityType(Code.of(CodeSystems.TRE_R02, "SA07"))
  *     .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE"))
  *     .creationTime(now).serviceStart(now)
- *     .author(Author.professional("810001234567"))
+ *     .author(Author.of("810001234567"))
  *     .build();
  * }</pre>
  *

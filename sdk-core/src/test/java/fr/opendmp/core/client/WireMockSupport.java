@@ -141,7 +141,7 @@ abstract class WireMockSupport {
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
                 .creationTime(t).serviceStart(t)
-                .author(Author.professional("810001234567"))
+                .author(Author.of("810001234567"))
                 .build();
     }
 

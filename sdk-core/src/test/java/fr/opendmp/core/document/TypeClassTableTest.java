@@ -191,7 +191,7 @@ class TypeClassTableTest {
         return DocumentMetadata.builder().uniqueId("1.2.250.1.999.7").title("t")
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE"))
-                .creationTime(T).author(Author.professional("810001234567"));
+                .creationTime(T).author(Author.of("810001234567"));
     }
 
     private static String systemUri(String oid) {

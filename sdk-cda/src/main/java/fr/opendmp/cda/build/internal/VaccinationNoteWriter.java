@@ -3,7 +3,7 @@ package fr.opendmp.cda.build.internal;
 import fr.opendmp.cda.InstanceId;
 import fr.opendmp.cda.build.CdaBuildException;
 import fr.opendmp.cda.build.DocumentHeader;
-import fr.opendmp.cda.build.Professional;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.cda.build.VaccinationNote;
 import fr.opendmp.core.code.Code;
 import fr.opendmp.core.code.CodeSystems;

@@ -163,7 +163,7 @@ final class DocumentReferenceParser {
                 case "id" -> id[0] = p.getText();
                 case "identifier" -> array(p, () -> {
                     String[] ident = identifier(p);
-                    if (actor.idNat == null || fr.opendmp.core.document.Author.ID_NAT_PS_SYSTEM.equals(ident[0])) {
+                    if (actor.idNat == null || fr.opendmp.core.code.CodeSystems.ID_NAT_PS.equals(ident[0])) {
                         actor.idNat = ident[1];
                     }
                 });

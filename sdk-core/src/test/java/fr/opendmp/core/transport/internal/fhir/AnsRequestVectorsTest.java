@@ -49,7 +49,7 @@ class AnsRequestVectorsTest {
                 .practiceSetting(Code.of("http://snomed.info/sct", "394802001", "General medicine"))
                 .title(title).contentType("application/xml")
                 .creationTime(t).serviceStart(t)
-                .author(Author.professional("899700218896"))
+                .author(Author.of("899700218896"))
                 .build();
         return new DocumentContent(m, STUB);
     }
