@@ -1,5 +1,6 @@
 package fr.opendmp.cda.metadata;
 
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.cda.InstanceId;
 import fr.opendmp.cda.metadata.internal.FormatCodes;
 import fr.opendmp.cda.read.CdaDocument;
@@ -141,8 +142,12 @@ public final class CdaMetadata {
         }
     }
 
+    /** The author as the DMP's metadata records it: no civility, and the organisation's id and name only. */
     private static Optional<Author> author(CdaParticipant p) {
-        return Optional.of(new Author(p.professional(), p.function()));
+        Professional pro = p.professional();
+        return Optional.of(new Author(new Professional(pro.idNat(), Optional.empty(), pro.givenName(),
+                pro.familyName(), pro.profession(), pro.specialty(),
+                pro.organization().map(o -> new Organization(o.idNat(), o.name(), Optional.empty()))), p.function()));
     }
 
     private static <T> T require(Optional<T> value, String element) {
