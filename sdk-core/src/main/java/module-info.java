@@ -16,12 +16,14 @@ module fr.opendmp.core {
     exports fr.opendmp.core.access;
     exports fr.opendmp.core.caller;
     exports fr.opendmp.core.client;
+    exports fr.opendmp.core.code;
     exports fr.opendmp.core.credentials;
     exports fr.opendmp.core.document;
     exports fr.opendmp.core.error;
     exports fr.opendmp.core.ins;
     exports fr.opendmp.core.insi;
     exports fr.opendmp.core.outbox;
+    exports fr.opendmp.core.party;
     exports fr.opendmp.core.search;
     exports fr.opendmp.core.transport;
 

@@ -1,10 +1,10 @@
 package fr.opendmp.cda;
 
 import fr.opendmp.cda.build.DocumentHeader;
-import fr.opendmp.cda.build.Organization;
-import fr.opendmp.cda.build.Professional;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.ins.IdentityTraits;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.InsMatricule;

@@ -1,6 +1,6 @@
 package fr.opendmp.xds;
 
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.transport.DmpOperations;
 import fr.opendmp.core.transport.DmpTransport;
 import fr.opendmp.core.transport.TransportContext;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.document.Audience;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.ContentHash;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentStatus;
@@ -120,13 +120,14 @@ class SearchRetrieveUpdateTest extends XdsTestSupport {
         assertThat(m.practiceSetting()).isEqualTo(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE"));
         assertThat(m.visibility()).containsExactly(Visibility.MASQUE_PS);
         assertThat(m.events()).singleElement().satisfies(c -> assertThat(c.code()).isEqualTo("GLLD003"));
-        assertThat(m.authors()).singleElement().satisfies(a -> {
-            assertThat(a.idNatPs()).isEqualTo("810001234567");
+        assertThat(m.authors()).singleElement().extracting(a -> a.professional()).satisfies(a -> {
+            assertThat(a.idNat()).isEqualTo("810001234567");
             assertThat(a.familyName()).contains("MEDECIN");
-            assertThat(a.institution()).get().satisfies(i -> assertThat(i.idNat()).isEqualTo("10B0000001"));
+            assertThat(a.organization()).get().satisfies(i -> assertThat(i.idNat()).isEqualTo("10B0000001"));
             assertThat(a.specialty()).get().satisfies(c -> assertThat(c.code()).isEqualTo("G15_10/SM26"));
         });
-        assertThat(m.legalAuthenticator()).get().satisfies(a -> assertThat(a.idNatPs()).isEqualTo("810001234567"));
+        assertThat(m.legalAuthenticator()).get()
+                .satisfies(a -> assertThat(a.professional().idNat()).isEqualTo("810001234567"));
         assertThat(all.get(1).archived()).isTrue();
         assertThat(all.get(1).hash()).contains(Base64.getEncoder().encodeToString(
                 java.util.HexFormat.of().parseHex("2fd4e1c67a2d28fced849ee1bb76e7391b93eb12")));

@@ -1,16 +1,17 @@
 package fr.opendmp.xds;
 
+import fr.opendmp.core.code.CodeSystems;
+import fr.opendmp.core.code.Code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.opendmp.auth.keys.KeyMaterial;
 import fr.opendmp.auth.provider.AuthCredentialsProvider;
 import fr.opendmp.auth.provider.KeyDocumentSigner;
-import fr.opendmp.auth.vihf.AuthenticationMode;
-import fr.opendmp.auth.vihf.CodedValue;
+import fr.opendmp.core.caller.AuthenticationMode;
 import fr.opendmp.auth.vihf.DmpiVihfOptions;
-import fr.opendmp.auth.vihf.Professional;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.auth.vihf.Software;
-import fr.opendmp.auth.vihf.Structure;
+import fr.opendmp.core.party.Organization;
 import fr.opendmp.auth.vihf.VihfIssuer;
 import fr.opendmp.auth.vihf.VihfSigner;
 import fr.opendmp.core.access.AccessContext;
@@ -34,9 +35,9 @@ class VihfInSoapTest extends XdsTestSupport {
     CredentialsProvider provider(AuthenticationMode mode, DmpiVihfOptions options) {
         KeyMaterial key = KeyMaterial.of(signingKeys.getPrivate(), List.of(signingCert));
         VihfIssuer issuer = VihfIssuer.builder().signer(new VihfSigner(key))
-                .professional(new Professional("810001234567", "JEAN MEDECIN", List.of(
-                        CodedValue.profession("10", "Médecin"), CodedValue.specialty("SM26", "Médecine générale"))))
-                .structure(new Structure("10B0000001", "SA07^1.2.250.1.71.4.2.4"))
+                .professional(Professional.of("810001234567", "MEDECIN", "JEAN").withProfession(Code.of(CodeSystems.TRE_G15, "10", "Médecin"))
+                .withSpecialty(Code.of(CodeSystems.TRE_R38, "SM26", "Médecine générale")))
+                .structure(Organization.of("10B0000001").withSector(Code.of(CodeSystems.TRE_R02, "SA07", "Secteur SA07")))
                 .software(new Software("OpenDMP-tests", "1.0", "TEST-HOMOLOG", java.util.Optional.empty()))
                 .mode(mode).build();
         return AuthCredentialsProvider.builder().soapVihf(issuer).dmpiVihfOptions(options)

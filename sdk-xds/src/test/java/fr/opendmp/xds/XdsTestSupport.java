@@ -1,5 +1,6 @@
 package fr.opendmp.xds;
 
+import fr.opendmp.core.party.Professional;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -15,8 +16,8 @@ import fr.opendmp.core.credentials.CredentialRequest;
 import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.credentials.DocumentSigner;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentType;
 import fr.opendmp.core.ins.IdentityTraits;
@@ -286,7 +287,7 @@ abstract class XdsTestSupport {
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
                 .creationTime(t).serviceStart(t)
-                .author(Author.professional("810001234567").withNames("MEDECIN", "JEAN"))
+                .author(Author.of(Professional.of("810001234567", "JEAN", "MEDECIN")))
                 .build();
     }
 }

@@ -8,8 +8,8 @@ import fr.opendmp.core.caller.Caller;
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.client.PatientRecord;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentMetadata;
@@ -126,7 +126,7 @@ public class RecordViewBench {
         DocumentMetadata m = DocumentMetadata.builder().uniqueId(uid).type(DocumentType.CR_CONSULTATION)
                 .title("CR " + serial).facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
-                .creationTime(t).serviceStart(t).author(Author.professional(DOCTOR.idNatPs())).build();
+                .creationTime(t).serviceStart(t).author(Author.of(DOCTOR.idNatPs())).build();
         byte[] cda = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\"><id root=\""
                 + uid.replace("urn:oid:", "") + "\"/></ClinicalDocument>").getBytes(StandardCharsets.UTF_8);
         return Deposit.builder().patient(patient).document(m, cda).build();

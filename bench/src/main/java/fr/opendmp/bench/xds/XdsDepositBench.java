@@ -10,8 +10,8 @@ import fr.opendmp.core.credentials.CredentialRequest;
 import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.credentials.DocumentSigner;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DepositReceipt;
 import fr.opendmp.core.document.DocumentMetadata;
@@ -196,7 +196,7 @@ public class XdsDepositBench {
                 .contentType("text/xml").title("CR de consultation")
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
-                .creationTime(t).serviceStart(t).author(Author.professional("810001234567")).build();
+                .creationTime(t).serviceStart(t).author(Author.of("810001234567")).build();
         return dmp.documents().deposit(Deposit.builder().patient(patient).document(m, cda).build());
     }
 

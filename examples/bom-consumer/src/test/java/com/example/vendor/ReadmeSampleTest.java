@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import fr.opendmp.core.access.AccessMode;
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentType;
-import fr.opendmp.core.document.Institution;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.core.document.UniqueIds;
 import fr.opendmp.core.ins.IdentityTraits;
 import fr.opendmp.core.ins.Ins;
@@ -60,7 +61,7 @@ class ReadmeSampleTest {
                         .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"))
                         .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
                         .creationTime(now).serviceStart(now)
-                        .author(Author.professional("810001234567").withInstitution(new Institution("1750000000", "Cabinet")))
+                        .author(Author.of(Professional.of("810001234567").withOrganization(Organization.of("1750000000", "Cabinet"))))
                         .build();
                 dmp.documents().deposit(Deposit.builder().patient(patient).document(metadata, cdaBytes).build());
             }

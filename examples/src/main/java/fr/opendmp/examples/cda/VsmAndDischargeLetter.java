@@ -1,18 +1,19 @@
 package fr.opendmp.examples.cda;
 
+import fr.opendmp.cda.deposit.CdaDeposits;
 import fr.opendmp.cda.build.Allergy;
 import fr.opendmp.cda.build.CdaDocuments;
 import fr.opendmp.cda.build.DocumentHeader;
 import fr.opendmp.cda.build.LdlSes;
 import fr.opendmp.cda.build.Medication;
-import fr.opendmp.cda.build.Organization;
+import fr.opendmp.core.party.Organization;
 import fr.opendmp.cda.build.Problem;
-import fr.opendmp.cda.build.Professional;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.cda.build.Vsm;
 import fr.opendmp.cda.read.CdaParseException;
 import fr.opendmp.core.client.DmpClient;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.DepositReceipt;
 import fr.opendmp.core.ins.PatientIdentity;
 import java.time.OffsetDateTime;

@@ -6,8 +6,8 @@ import fr.opendmp.cda.build.BiologyReport;
 import fr.opendmp.cda.build.BiologyResult;
 import fr.opendmp.cda.build.CdaDocuments;
 import fr.opendmp.cda.build.DocumentHeader;
-import fr.opendmp.cda.build.Organization;
-import fr.opendmp.cda.build.Professional;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.cda.build.VaccinationNote;
 import fr.opendmp.cda.content.LabReport;
 import fr.opendmp.cda.content.LabResult;
@@ -18,11 +18,11 @@ import fr.opendmp.cda.read.CdaReader;
 import fr.opendmp.core.caller.Caller;
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.client.PatientRecord;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.ins.PatientIdentity;
-import fr.opendmp.examples.cda.CdaDeposits;
+import fr.opendmp.cda.deposit.CdaDeposits;
 import fr.opendmp.examples.fakes.EmbeddedFakes;
 import fr.opendmp.examples.hospital.SamplePdf;
 import fr.opendmp.examples.transcript.Transcript;
@@ -45,7 +45,7 @@ public final class ConsultationReading {
     static final Professional GP = Professional.of("810001234567", "Paul", "TEST-MEDECIN")
             .withSpecialty(Code.of("urn:oid:1.2.250.1.213.1.1.4.5", "G15_10/SM54", "Médecine générale"))
             .withOrganization(PRACTICE);
-    static final FakeProfessional GP_ACCOUNT = FakeProfessional.doctor(GP.idNatPs());
+    static final FakeProfessional GP_ACCOUNT = FakeProfessional.doctor(GP.idNat());
     static final FakeProfessional CONSULTANT = FakeProfessional.doctor("810004567890");
     private static final Code BIOCHIMIE = Code.of(CodeSystems.LOINC, "18719-5", "Biochimie");
     private static final Code TSH = Code.of(CodeSystems.LOINC, "3016-3",

@@ -6,8 +6,8 @@ import fr.opendmp.cda.build.CdaDocuments;
 import fr.opendmp.cda.build.DocumentHeader;
 import fr.opendmp.cda.build.LdlSes;
 import fr.opendmp.cda.build.Medication;
-import fr.opendmp.cda.build.Organization;
-import fr.opendmp.cda.build.Professional;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.cda.read.CdaReader;
 import fr.opendmp.core.access.AccessContext;
 import fr.opendmp.core.access.AccessMode;
@@ -19,8 +19,8 @@ import fr.opendmp.core.client.DmpDocuments;
 import fr.opendmp.core.client.DmpView;
 import fr.opendmp.core.client.PatientRecord;
 import fr.opendmp.core.client.RecordOptions;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.DepositReceipt;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentStatus;
@@ -29,7 +29,7 @@ import fr.opendmp.core.document.RetrievedDocument;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.PatientIdentity;
 import fr.opendmp.core.search.DocumentQuery;
-import fr.opendmp.examples.cda.CdaDeposits;
+import fr.opendmp.cda.deposit.CdaDeposits;
 import fr.opendmp.examples.fakes.EmbeddedFakes;
 import fr.opendmp.examples.transcript.Transcript;
 import fr.opendmp.testkit.dmp.AccessEvent;
@@ -61,8 +61,8 @@ public final class HospitalJourney {
     static final Organization PRACTICE = Organization.of("10B0999999", "Cabinet de ville de Test");
     static final Professional CITY_DOCTOR = Professional.of("810006789012", "Jeanne", "TEST-VILLE")
             .withOrganization(PRACTICE);
-    static final FakeProfessional WARD = FakeProfessional.doctor(CARDIOLOGIST.idNatPs());
-    static final FakeProfessional CITY = FakeProfessional.doctor(CITY_DOCTOR.idNatPs());
+    static final FakeProfessional WARD = FakeProfessional.doctor(CARDIOLOGIST.idNat());
+    static final FakeProfessional CITY = FakeProfessional.doctor(CITY_DOCTOR.idNat());
     static final FakeProfessional EMERGENCY = FakeProfessional.doctor("810005678901");
     static final String BRIS_DE_GLACE_REASON = "Patient inconscient admis aux urgences";
 
@@ -107,8 +107,8 @@ public final class HospitalJourney {
         fakes.dmp().seedProfessional(EMERGENCY);
         // one client for the whole hospital; each professional's calls go through a view that carries them
         try (DmpClient city = fakes.dmpClient(CITY); DmpClient hospital = fakes.dmpClient(WARD)) {
-            DmpView ward = hospital.as(Caller.of(WARD.professional()));
-            DmpView emergency = hospital.as(Caller.of(EMERGENCY.professional()));
+            DmpView ward = hospital.as(WARD.caller());
+            DmpView emergency = hospital.as(EMERGENCY.caller());
             transcript.step("0. earlier: the city doctor deposited 3 reports", () -> {
                 int accepted = 0;
                 for (Object[] earlier : new Object[][] {
@@ -175,8 +175,7 @@ public final class HospitalJourney {
                 }
             });
             transcript.step("7. emergency: bris de glace with a reason", () -> {
-                List<DocumentEntry> found = hospital.as(Caller.of(EMERGENCY.professional(),
-                                AccessContext.brisDeGlace(BRIS_DE_GLACE_REASON))).documents()
+                List<DocumentEntry> found = hospital.as(EMERGENCY.caller(AccessContext.brisDeGlace(BRIS_DE_GLACE_REASON))).documents()
                         .search(ins, DocumentQuery.builder().status(DocumentStatus.CURRENT).build()).entries();
                 transcript.found(found.size());
                 return expect(found.size() == 5, found.size() + " current documents reachable");

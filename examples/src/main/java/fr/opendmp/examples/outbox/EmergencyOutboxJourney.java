@@ -2,13 +2,13 @@ package fr.opendmp.examples.outbox;
 
 import fr.opendmp.cda.InstanceId;
 import fr.opendmp.cda.build.DocumentHeader;
-import fr.opendmp.cda.build.Organization;
-import fr.opendmp.cda.build.Professional;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.cda.outbox.CdaRenderers;
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentType;
 import fr.opendmp.core.ins.PatientIdentity;
@@ -51,7 +51,7 @@ public final class EmergencyOutboxJourney {
     static final Organization HOSPITAL = Organization.of("10B0167011", "Centre Hospitalier de Test");
     static final Professional URGENTIST = Professional.of("810004567890", "Paul", "TEST-URGENCES")
             .withOrganization(HOSPITAL);
-    static final FakeProfessional URGENCES = FakeProfessional.doctor(URGENTIST.idNatPs());
+    static final FakeProfessional URGENCES = FakeProfessional.doctor(URGENTIST.idNat());
     static final String LOCAL_PATIENT_ID = "IPP-URG-0001";
     static final String LETTER_UID = "urn:oid:1.2.250.1.999.1.19.1";
     private static final InsiPerson PATIENT = FakeInsiPopulation.ORDINARY;
@@ -167,7 +167,7 @@ public final class EmergencyOutboxJourney {
         return DocumentMetadata.builder().uniqueId(LETTER_UID).type(DocumentType.LETTRE_LIAISON_SORTIE)
                 .title("Lettre de liaison à la sortie").facilityType(FACILITY).practiceSetting(SETTING)
                 .creationTime(admission.plusHours(6)).serviceStart(admission)
-                .author(Author.professional(URGENTIST.idNatPs())).build();
+                .author(Author.of(URGENTIST.idNat())).build();
     }
 
     static byte[] letterPdf() {

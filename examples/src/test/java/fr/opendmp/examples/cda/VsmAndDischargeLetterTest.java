@@ -2,8 +2,8 @@ package fr.opendmp.examples.cda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.opendmp.cda.build.Organization;
-import fr.opendmp.cda.build.Professional;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.ins.IdentityTraits;
@@ -35,7 +35,7 @@ class VsmAndDischargeLetterTest {
                 .birthFirstNames("DOMINIQUE").birthDate("1979-03-28").sex(Sex.F).birthPlaceCode("51215").build(),
                 TEST_PATIENT);
         try (DmpClient dmp = DmpClient.builder().endpoint(fake.baseUri())
-                .credentials(fake.credentials(FakeProfessional.doctor(GP.idNatPs())))
+                .credentials(fake.credentials(FakeProfessional.doctor(GP.idNat())))
                 .software("ExampleLPS", "1.0", "TEST-EXAMPLE").sourceId("1.2.250.1.999.42")
                 .insOidPolicy(InsOidPolicy.TEST).build()) {
 

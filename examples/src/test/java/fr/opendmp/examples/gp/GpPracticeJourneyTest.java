@@ -25,7 +25,7 @@ class GpPracticeJourneyTest {
             assertThat(fakes.dmp().baseUri().getScheme()).isEqualTo("https");
             assertThat(transcript.steps()).hasSize(10).allSatisfy(s -> assertThat(s.ok()).as(s.name()).isTrue());
             assertThat(fakes.dmp().documentCount()).as("v1 kept as superseded, v2 current").isEqualTo(2);
-            assertThat(fakes.dmp().history()).extracting(AccessEvent::idNatPs).containsOnly(GpPracticeJourney.GP.idNatPs());
+            assertThat(fakes.dmp().history()).extracting(AccessEvent::idNatPs).containsOnly(GpPracticeJourney.GP.idNat());
             assertThat(fakes.insi().calls()).extracting(c -> c.operation()).containsExactly("rechercherInsAvecCarteVitale");
         }
         assertThat(transcript.depositedCount()).isEqualTo(2);

@@ -9,13 +9,14 @@ import fr.opendmp.core.error.AccessRefusedException;
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.error.UnavailableException;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentType;
-import fr.opendmp.core.document.Institution;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.core.ins.IdentityTraits;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.PatientIdentity;
@@ -125,7 +126,7 @@ class VendorIntegrationTest {
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
                 .creationTime(when).serviceStart(when)
-                .author(Author.professional(GP.idNatPs()).withInstitution(new Institution("1750000000", "Cabinet")))
+                .author(Author.of(Professional.of(GP.idNatPs()).withOrganization(Organization.of("1750000000", "Cabinet"))))
                 .build();
         IdentityTraits traits = IdentityTraits.builder().birthName("TESTDMP").birthFirstNames("ALICE")
                 .birthDate("1979-11-13").sex(Sex.F).birthPlaceCode("99134").build();

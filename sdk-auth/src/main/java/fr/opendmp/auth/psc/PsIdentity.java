@@ -1,8 +1,8 @@
 package fr.opendmp.auth.psc;
 
-import fr.opendmp.auth.vihf.CodedValue;
-import fr.opendmp.auth.vihf.Professional;
-import java.util.ArrayList;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
+import fr.opendmp.core.party.Professional;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,7 +69,7 @@ public record PsIdentity(String nationalId, String givenName, String familyName,
     }
 
     /**
-     * Maps the identity to the VIHF professional (as the ANS Pro Santé Connect to VIHF gateway maps it): role 1 = profession, role 2 = the
+     * Maps the identity to the professional a VIHF names (as the ANS Pro Santé Connect to VIHF gateway maps it): role 1 = profession, role 2 = the
      * specialty for physicians and pharmacists.
      *
      * @param exerciceKey the chosen situation, e.g. {@code 10C}
@@ -80,10 +80,10 @@ public record PsIdentity(String nationalId, String givenName, String familyName,
         Exercice exercice = exercices.stream().filter(e -> e.key().equals(exerciceKey)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no practice situation " + exerciceKey
                         + "; known: " + exercices.stream().map(Exercice::key).toList()));
-        List<CodedValue> roles = new ArrayList<>();
-        roles.add(CodedValue.profession(exercice.codeProfession(), "Profession " + exercice.codeProfession()));
-        exercice.codeSavoirFaire().ifPresent(code -> roles.add(CodedValue.specialty(code, "Savoir-faire " + code)));
-        return new Professional(nationalId, familyName + " " + givenName, roles);
+        Professional p = Professional.of(nationalId, givenName, familyName).withProfession(
+                Code.of(CodeSystems.TRE_G15, exercice.codeProfession(), "Profession " + exercice.codeProfession()));
+        return exercice.codeSavoirFaire()
+                .map(code -> p.withSpecialty(Code.of(CodeSystems.TRE_R38, code, "Savoir-faire " + code))).orElse(p);
     }
 
     /** Names only the national id (a name never reaches a log line). */

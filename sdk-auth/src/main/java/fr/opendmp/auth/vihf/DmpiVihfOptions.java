@@ -60,8 +60,8 @@ public record DmpiVihfOptions(AuthModeAttributeName authModeAttributeName, VihfS
         Objects.requireNonNull(directSigning, "directSigning");
         Objects.requireNonNull(breakGlassReason, "breakGlassReason");
         Objects.requireNonNull(secretConnection, "secretConnection");
-        CodedValue.requireText(indirectAuthnContext, "indirectAuthnContext");
-        CodedValue.requireText(airAuthnContextDecl, "airAuthnContextDecl");
+        Require.text(indirectAuthnContext, "indirectAuthnContext");
+        Require.text(airAuthnContextDecl, "airAuthnContextDecl");
         Objects.requireNonNull(reuse, "reuse");
     }
 

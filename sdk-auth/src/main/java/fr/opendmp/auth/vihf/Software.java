@@ -21,9 +21,9 @@ public record Software(String name, String version, String homologationId, Optio
      * @param instanceId {@code LPS_ID}, the installation id, if any
      */
     public Software {
-        CodedValue.requireText(name, "name");
-        CodedValue.requireText(version, "version");
-        CodedValue.requireText(homologationId, "homologationId");
+        Require.text(name, "name");
+        Require.text(version, "version");
+        Require.text(homologationId, "homologationId");
         Objects.requireNonNull(instanceId, "instanceId");
     }
 }

@@ -1,6 +1,9 @@
 package fr.opendmp.auth.vihf;
 
 import fr.opendmp.core.access.AccessContext;
+import fr.opendmp.core.caller.AuthenticationMode;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.core.ins.Ins;
 import java.time.Instant;
 import java.util.Objects;
@@ -17,8 +20,8 @@ import java.util.Optional;
  * @param authnContextClassRef the SAML authentication context class
  * @param mode {@code Authentification_Mode}
  * @param profile the service profile (Ressource_URN, version)
- * @param professional who calls
- * @param structure the structure the call is made for
+ * @param professional who calls: its name, profession and specialty (checked by {@link VihfBuilder})
+ * @param structure the structure the call is made for, with its activity sector
  * @param software the calling software
  * @param patient the patient (the {@code resource-id}), if any
  * @param access the access mode and reason
@@ -29,7 +32,7 @@ import java.util.Optional;
  */
 public record Vihf(String id, Instant issueInstant, Instant notOnOrAfter, Instant authnInstant,
         String authnContextClassRef, AuthenticationMode mode, VihfProfile profile, Professional professional,
-        Structure structure, Software software, Optional<Ins> patient, AccessContext access,
+        Organization structure, Software software, Optional<Ins> patient, AccessContext access,
         Optional<String> authnContextDecl, Optional<String> confidentialityCode) {
 
     /**
@@ -52,18 +55,18 @@ public record Vihf(String id, Instant issueInstant, Instant notOnOrAfter, Instan
      *     used (value format unsure)
      */
     public Vihf {
-        CodedValue.requireText(id, "id");
+        Require.text(id, "id");
         if (!id.matches("[A-Za-z_][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("the assertion ID must be an NCName: " + id);
         }
         Objects.requireNonNull(issueInstant, "issueInstant");
         Objects.requireNonNull(notOnOrAfter, "notOnOrAfter");
         Objects.requireNonNull(authnInstant, "authnInstant");
-        CodedValue.requireText(authnContextClassRef, "authnContextClassRef");
+        Require.text(authnContextClassRef, "authnContextClassRef");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(profile, "profile");
-        Objects.requireNonNull(professional, "professional");
-        Objects.requireNonNull(structure, "structure");
+        Require.vihfProfessional(Objects.requireNonNull(professional, "professional"));
+        Require.vihfStructure(Objects.requireNonNull(structure, "structure"));
         Objects.requireNonNull(software, "software");
         Objects.requireNonNull(patient, "patient");
         Objects.requireNonNull(access, "access");

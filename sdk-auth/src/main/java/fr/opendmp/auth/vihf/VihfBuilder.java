@@ -1,5 +1,8 @@
 package fr.opendmp.auth.vihf;
 
+import fr.opendmp.core.party.Professional;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.caller.AuthenticationMode;
 import fr.opendmp.core.access.AccessContext;
 import fr.opendmp.core.ins.Ins;
 import java.time.Clock;
@@ -31,7 +34,7 @@ public final class VihfBuilder {
     public static final String AIR_SIMPLIFIED = "CONF_EXI_PGSSIS";
 
     private Professional professional;
-    private Structure structure;
+    private Organization structure;
     private Software software;
     private Ins patient;
     private AccessContext access;
@@ -62,22 +65,25 @@ public final class VihfBuilder {
     }
 
     /**
-     * @param value who calls
+     * @param value who calls: with its names, its profession (TRE_G15) and, for physicians and
+     *     pharmacists, its specialty (TRE_R38), each with a display name
      * @return this builder
+     * @throws IllegalArgumentException if the professional lacks what a VIHF needs
      */
     public VihfBuilder professional(Professional value) {
         once(professional, "professional");
-        professional = Objects.requireNonNull(value, "professional");
+        professional = Require.vihfProfessional(Objects.requireNonNull(value, "professional"));
         return this;
     }
 
     /**
-     * @param value the structure
+     * @param value the structure, with its activity sector (TRE_R02 {@code Secteur_Activite})
      * @return this builder
+     * @throws IllegalArgumentException if the structure has no activity sector with an OID
      */
-    public VihfBuilder structure(Structure value) {
+    public VihfBuilder structure(Organization value) {
         once(structure, "structure");
-        structure = Objects.requireNonNull(value, "structure");
+        structure = Require.vihfStructure(Objects.requireNonNull(value, "structure"));
         return this;
     }
 

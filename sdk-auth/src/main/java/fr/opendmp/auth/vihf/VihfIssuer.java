@@ -5,10 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import fr.opendmp.core.access.AccessContext;
+import fr.opendmp.core.caller.AuthenticationMode;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.core.credentials.CredentialRequest;
 import fr.opendmp.core.error.CredentialsException;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public final class VihfIssuer {
 
     private final VihfSigner signer;
     private final Professional professional;
-    private final Structure structure;
+    private final Organization structure;
     private final Software software;
     private final AuthenticationMode mode;
     private final Optional<String> authnContextClassRef;
@@ -108,9 +109,8 @@ public final class VihfIssuer {
     public SignedVihf issue(CredentialRequest request) {
         Objects.requireNonNull(request, "request");
         Professional who = request.caller().professional().map(this::professionalOf).orElse(professional);
-        AuthenticationMode how = request.caller().professional()
-                .map(p -> AuthenticationMode.valueOf(p.authenticationMode().name())).orElse(mode);
-        Key key = new Key(who.nameId() + "|" + how, request.service(), request.patient().map(p -> p.cx()),
+        AuthenticationMode how = request.caller().authenticationMode().orElse(mode);
+        Key key = new Key(who.idNat() + "|" + how, request.service(), request.patient().map(p -> p.cx()),
                 request.access(), Optional.empty());
         return cache.get(key, k -> signer.sign(build(request, who, how, Optional.empty())));
     }
@@ -129,12 +129,11 @@ public final class VihfIssuer {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
         Professional who = request.caller().professional().map(this::professionalOf).orElse(professional);
-        AuthenticationMode how = request.caller().professional()
-                .map(p -> AuthenticationMode.valueOf(p.authenticationMode().name())).orElse(mode);
+        AuthenticationMode how = request.caller().authenticationMode().orElse(mode);
         if (options.reuse().maxAge().isEmpty()) {
             return signer.signForDmpi(build(request, who, how, Optional.of(options)), options);
         }
-        Key key = new Key(who.nameId() + "|" + how, request.service(), request.patient().map(p -> p.cx()),
+        Key key = new Key(who.idNat() + "|" + how, request.service(), request.patient().map(p -> p.cx()),
                 request.access(), Optional.of(options));
         SignedVihf cached = cache.getIfPresent(key);
         Duration maxAge = options.reuse().maxAge().get();
@@ -150,15 +149,16 @@ public final class VihfIssuer {
      * The caller named by a request, as the VIHF names it. The structure stays this issuer's: its
      * key signs for that structure only, so a professional of another structure is refused.
      */
-    private Professional professionalOf(fr.opendmp.core.caller.Professional p) {
-        if (!p.structure().idNat().equals(structure.id())) {
-            throw new CredentialsException("this VIHF issuer signs for structure " + structure.id()
-                    + " only; professional " + p.idNat() + " acts for structure " + p.structure().idNat());
+    private Professional professionalOf(Professional p) {
+        p.organization().filter(o -> !o.idNat().equals(structure.idNat())).ifPresent(o -> {
+            throw new CredentialsException("this VIHF issuer signs for structure " + structure.idNat()
+                    + " only; professional " + p.idNat() + " acts for structure " + o.idNat());
+        });
+        try {
+            return Require.vihfProfessional(p);
+        } catch (IllegalArgumentException e) {
+            throw new CredentialsException("no VIHF for professional " + p.idNat() + ": " + e.getMessage());
         }
-        List<CodedValue> roles = new ArrayList<>();
-        roles.add(CodedValue.of(p.profession().code(), p.profession().system(), p.profession().display()));
-        p.specialty().ifPresent(s -> roles.add(CodedValue.of(s.code(), s.system(), s.display())));
-        return new Professional(p.idNat(), p.displayName(), roles);
     }
 
     private Vihf build(CredentialRequest request, Professional who, AuthenticationMode how,
@@ -196,14 +196,14 @@ public final class VihfIssuer {
 
     @Override
     public String toString() {
-        return "VihfIssuer[" + professional + ", structure " + structure.id() + ", " + mode + "]";
+        return "VihfIssuer[" + professional + ", structure " + structure.idNat() + ", " + mode + "]";
     }
 
     /** Builds a {@link VihfIssuer}; each setting may be given once. */
     public static final class Builder {
         private VihfSigner signer;
         private Professional professional;
-        private Structure structure;
+        private Organization structure;
         private Software software;
         private AuthenticationMode mode;
         private String authnContextClassRef;
@@ -234,22 +234,24 @@ public final class VihfIssuer {
         }
 
         /**
-         * @param value the professional (required)
+         * @param value the professional (required), with what a VIHF needs (see {@link VihfBuilder#professional})
          * @return this builder
+         * @throws IllegalArgumentException if the professional lacks what a VIHF needs
          */
         public Builder professional(Professional value) {
             once(professional, "professional");
-            professional = Objects.requireNonNull(value, "professional");
+            professional = Require.vihfProfessional(Objects.requireNonNull(value, "professional"));
             return this;
         }
 
         /**
-         * @param value the structure (required)
+         * @param value the structure (required), with its activity sector
          * @return this builder
+         * @throws IllegalArgumentException if the structure has no activity sector with an OID
          */
-        public Builder structure(Structure value) {
+        public Builder structure(Organization value) {
             once(structure, "structure");
-            structure = Objects.requireNonNull(value, "structure");
+            structure = Require.vihfStructure(Objects.requireNonNull(value, "structure"));
             return this;
         }
 

@@ -31,8 +31,8 @@ public record VihfProfile(String resourceUrn, String version, boolean patientReq
      *     purpose of use (unsure whether still accepted; default off)
      */
     public VihfProfile {
-        CodedValue.requireText(resourceUrn, "resourceUrn");
-        CodedValue.requireText(version, "version");
+        Require.text(resourceUrn, "resourceUrn");
+        Require.text(version, "version");
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.opendmp.auth.vihf;
 
+import fr.opendmp.core.caller.AuthenticationMode;
 import fr.opendmp.auth.keys.KeyMaterial;
 import fr.opendmp.auth.vihf.internal.SecureXml;
 import fr.opendmp.auth.vihf.internal.VihfXml;

@@ -9,11 +9,11 @@ import fr.opendmp.auth.psc.PscTokens;
 import fr.opendmp.core.access.AccessContext;
 import fr.opendmp.core.caller.AuthenticationMode;
 import fr.opendmp.core.caller.Caller;
-import fr.opendmp.core.caller.Professional;
-import fr.opendmp.core.caller.Structure;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.core.credentials.CredentialRequest;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.error.CredentialsException;
 import fr.opendmp.core.ins.Ins;
 import java.net.URI;
@@ -44,11 +44,11 @@ class PscCredentialSourceTest {
 
     @Test
     void aCallNamingAnotherProfessionalIsRefusedNotSentInTheSessionOwnersName() {
-        Professional other = new Professional("810009876543", "AUTRE Médecin", Code.of(CodeSystems.TRE_G15, "10"),
-                Optional.of(Code.of(CodeSystems.TRE_R38, "SM26")),
-                new Structure("10B0167011", Code.of(CodeSystems.TRE_R02, "SA01")), AuthenticationMode.DIRECTE);
+        Professional other = Professional.of("810009876543", "Médecin", "AUTRE")
+                .withProfession(Code.of(CodeSystems.TRE_G15, "10")).withSpecialty(Code.of(CodeSystems.TRE_R38, "SM26"))
+                .withOrganization(Organization.of("10B0167011").withSector(Code.of(CodeSystems.TRE_R02, "SA01")));
         assertThatThrownBy(() -> CredentialSource.psc(session()).credentialFor(
-                CredentialRequest.dmp(INS, Caller.of(other))))
+                CredentialRequest.dmp(INS, Caller.of(other, AuthenticationMode.DIRECTE))))
                 .isInstanceOf(CredentialsException.class).hasMessageContaining("session acts for");
     }
 }

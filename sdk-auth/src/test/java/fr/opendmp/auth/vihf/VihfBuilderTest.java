@@ -3,7 +3,12 @@ package fr.opendmp.auth.vihf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.opendmp.core.caller.AuthenticationMode;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.ins.Ins;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class VihfBuilderTest {
 
-    static final Professional DOCTOR = new Professional("899700366240", "TEST Paul",
-            List.of(CodedValue.profession("10", "Médecin"), CodedValue.specialty("SM26", "MG")));
-    static final Structure STRUCTURE = new Structure("10B0167011", "SA07^1.2.250.1.71.4.2.4");
+    static final Professional DOCTOR = Professional.of("899700366240", "Paul", "TEST").withProfession(Code.of(CodeSystems.TRE_G15, "10", "Médecin"))
+                .withSpecialty(Code.of(CodeSystems.TRE_R38, "SM26", "MG"));
+    static final Organization STRUCTURE = Organization.of("10B0167011").withSector(Code.of(CodeSystems.TRE_R02, "SA07", "Secteur SA07"));
     static final Software LPS = new Software("OpenDMP", "1.0", "KIR-1", Optional.empty());
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05.678Z"), ZoneOffset.UTC);
 
@@ -71,14 +76,29 @@ class VihfBuilderTest {
 
     @Test
     void physicianWithoutSpecialtyIsRefused() {
-        assertThatThrownBy(() -> new Professional("899700366240", "X", List.of(CodedValue.profession("10", "Médecin"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("second role");
+        Professional noSpecialty = Professional.of("899700366240", "Paul", "TEST")
+                .withProfession(Code.of(CodeSystems.TRE_G15, "10", "Médecin"));
+        assertThatThrownBy(() -> VihfBuilder.create().professional(noSpecialty))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a specialty");
+    }
+
+    @Test
+    void aProfessionalWithoutProfessionOrNameIsRefusedWhereTheVihfIsBuilt() {
+        assertThatThrownBy(() -> VihfBuilder.create().professional(Professional.of("899700366240", "Paul", "TEST")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("profession");
+        assertThatThrownBy(() -> VihfBuilder.create().professional(Professional.of("899700366240")
+                .withProfession(Code.of(CodeSystems.TRE_G15, "60", "Infirmier"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
     }
 
     @Test
     void malformedValuesAreRefusedAtConstruction() {
-        assertThatThrownBy(() -> new Structure("10B0167011", "SA07")).hasMessageContaining("code^OID");
-        assertThatThrownBy(() -> CodedValue.of("10", "not-an-oid", "x")).hasMessageContaining("OID");
+        assertThatThrownBy(() -> VihfBuilder.create().structure(Organization.of("10B0167011")))
+                .hasMessageContaining("activity sector");
+        assertThatThrownBy(() -> VihfBuilder.create().structure(Organization.of("10B0167011")
+                .withSector(Code.of("http://example.org/sectors", "SA07")))).hasMessageContaining("OID");
+        assertThatThrownBy(() -> VihfBuilder.create().professional(Professional.of("899700366240", "Paul", "TEST")
+                .withProfession(Code.of("http://example.org/professions", "60", "x")))).hasMessageContaining("OID");
         assertThatThrownBy(() -> complete().id("1-starts-with-digit").build()).hasMessageContaining("NCName");
     }
 

@@ -1,6 +1,6 @@
 package fr.opendmp.cda.build;
 
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.util.Objects;
 import java.util.Optional;
 

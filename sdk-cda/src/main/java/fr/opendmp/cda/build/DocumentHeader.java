@@ -1,7 +1,11 @@
 package fr.opendmp.cda.build;
 
+import fr.opendmp.core.code.CodeSystems;
+import fr.opendmp.cda.build.internal.HeaderParties;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.cda.InstanceId;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.ins.IdentityNotQualifiedException;
 import fr.opendmp.core.ins.IdentityTraits;
 import fr.opendmp.core.ins.Ins;
@@ -333,7 +337,7 @@ public final class DocumentHeader {
          * @return this; adds an author (at least one)
          */
         public Builder author(Professional value) {
-            this.authors.add(Objects.requireNonNull(value, "author"));
+            this.authors.add(HeaderParties.writable(Objects.requireNonNull(value, "author"), "author"));
             return this;
         }
 
@@ -342,7 +346,7 @@ public final class DocumentHeader {
          * @return this; the custodian organisation
          */
         public Builder custodian(Organization value) {
-            this.custodian = Objects.requireNonNull(value, "custodian");
+            this.custodian = HeaderParties.writable(Objects.requireNonNull(value, "custodian"), "custodian");
             return this;
         }
 
@@ -351,7 +355,8 @@ public final class DocumentHeader {
          * @return this; the legal authenticator (default: the first author)
          */
         public Builder legalAuthenticator(Professional value) {
-            this.legalAuthenticator = Objects.requireNonNull(value, "legalAuthenticator");
+            this.legalAuthenticator = HeaderParties.writable(Objects.requireNonNull(value, "legalAuthenticator"),
+                    "legal authenticator");
             return this;
         }
 
@@ -360,7 +365,8 @@ public final class DocumentHeader {
          * @return this; the médecin traitant (participant INF/PCP; expected by VSM 1.4)
          */
         public Builder primaryCarePhysician(Professional value) {
-            this.primaryCarePhysician = Objects.requireNonNull(value, "primaryCarePhysician");
+            this.primaryCarePhysician = HeaderParties.writable(
+                    Objects.requireNonNull(value, "primaryCarePhysician"), "primary care physician");
             return this;
         }
 

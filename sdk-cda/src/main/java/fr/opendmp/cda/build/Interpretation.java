@@ -1,6 +1,6 @@
 package fr.opendmp.cda.build;
 
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 
 /** The interpretation of a lab result (HL7 ObservationInterpretation, JDV_HL7_ObservationInterpretation_CISIS). */
 public enum Interpretation {

@@ -1,6 +1,8 @@
 package fr.opendmp.cda.build;
 
-import fr.opendmp.core.document.Code;
+import fr.opendmp.cda.build.internal.HeaderParties;
+import fr.opendmp.core.party.Professional;
+import fr.opendmp.core.code.Code;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -192,7 +194,7 @@ public record VaccinationNote(Code vaccine, Code atc, LocalDate date, String lot
          */
         public Builder performer(Professional value) {
             once(performer, "performer");
-            this.performer = Objects.requireNonNull(value, "performer");
+            this.performer = HeaderParties.writable(Objects.requireNonNull(value, "performer"), "performer");
             return this;
         }
 

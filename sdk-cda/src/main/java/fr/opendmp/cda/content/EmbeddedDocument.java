@@ -2,8 +2,8 @@ package fr.opendmp.cda.content;
 
 import fr.opendmp.cda.content.internal.N1Parser;
 import fr.opendmp.cda.read.CdaDocument;
-import fr.opendmp.cda.read.CdaPerson;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.cda.read.CdaParticipant;
+import fr.opendmp.core.code.Code;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +31,7 @@ import java.util.Optional;
  * @param unreadable what could not be read, and why
  */
 public record EmbeddedDocument(Optional<Code> documentType, Optional<String> title, Optional<OffsetDateTime> created,
-        List<CdaPerson> authors, String mediaType, byte[] content, List<Unreadable> unreadable)
+        List<CdaParticipant> authors, String mediaType, byte[] content, List<Unreadable> unreadable)
         implements ClinicalContent {
 
     /** The TRE_A05 code of the directives anticipées. */

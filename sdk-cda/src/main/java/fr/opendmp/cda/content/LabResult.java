@@ -1,7 +1,7 @@
 package fr.opendmp.cda.content;
 
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package fr.opendmp.cda.content;
 
-import fr.opendmp.cda.read.CdaPerson;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.cda.read.CdaParticipant;
+import fr.opendmp.core.code.Code;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param administered false when the entry records a vaccination not given ({@code negationInd="true"})
  */
 public record Vaccination(Optional<Code> vaccine, Optional<String> vaccineLabel, Optional<ClinicalTime> date,
-        Optional<Integer> rank, Optional<String> lot, Optional<CdaPerson> performer, boolean administered) {
+        Optional<Integer> rank, Optional<String> lot, Optional<CdaParticipant> performer, boolean administered) {
 
     /**
      * Checks presence; a vaccination names its vaccine by a code or a label.

@@ -1,20 +1,21 @@
 package fr.opendmp.cda.metadata;
 
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.cda.InstanceId;
 import fr.opendmp.cda.metadata.internal.FormatCodes;
 import fr.opendmp.cda.read.CdaDocument;
 import fr.opendmp.cda.read.CdaHeader;
 import fr.opendmp.cda.read.CdaPatient;
-import fr.opendmp.cda.read.CdaPerson;
+import fr.opendmp.cda.read.CdaParticipant;
 import fr.opendmp.cda.read.CdaServiceEvent;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Confidentiality;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentTarget;
 import fr.opendmp.core.document.DocumentTypeException;
-import fr.opendmp.core.document.Institution;
+import fr.opendmp.core.party.Organization;
 import fr.opendmp.core.document.TypeClassTable;
 import fr.opendmp.core.document.ValueSetCheck;
 import fr.opendmp.core.ins.Ins;
@@ -86,9 +87,8 @@ public final class CdaMetadata {
      *     if it has an id with an extension (IdNat_Struct); without it the deposit falls back to the
      *     author's institution
      */
-    public static Optional<Institution> custodian(CdaDocument cda) {
-        return cda.header().custodian().flatMap(o -> o.id().flatMap(InstanceId::extension)
-                .filter(ext -> !ext.isBlank()).map(ext -> new Institution(ext, o.name().orElse(""))));
+    public static Optional<Organization> custodian(CdaDocument cda) {
+        return cda.header().custodian();
     }
 
     /**
@@ -142,16 +142,12 @@ public final class CdaMetadata {
         }
     }
 
-    private static Optional<Author> author(CdaPerson p) {
-        Optional<String> id = p.id().flatMap(InstanceId::extension);
-        if (id.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Institution> inst = p.organization().flatMap(o -> o.id().flatMap(InstanceId::extension)
-                .map(ext -> new Institution(ext, o.name().orElse(""))));
-        return Optional.of(new Author(id.get(), p.familyName(),
-                p.givenNames().isEmpty() ? Optional.empty() : Optional.of(String.join(" ", p.givenNames())),
-                p.functionCode(), p.code(), inst));
+    /** The author as the DMP's metadata records it: no civility, and the organisation's id and name only. */
+    private static Optional<Author> author(CdaParticipant p) {
+        Professional pro = p.professional();
+        return Optional.of(new Author(new Professional(pro.idNat(), Optional.empty(), pro.givenName(),
+                pro.familyName(), pro.profession(), pro.specialty(),
+                pro.organization().map(o -> new Organization(o.idNat(), o.name(), Optional.empty()))), p.function()));
     }
 
     private static <T> T require(Optional<T> value, String element) {

@@ -1,7 +1,8 @@
 package fr.opendmp.cda.read;
 
 import fr.opendmp.cda.InstanceId;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.party.Organization;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -33,8 +34,8 @@ import java.util.Optional;
 public record CdaHeader(List<InstanceId> templateIds, Optional<InstanceId> id, Optional<Code> code,
         Optional<String> title, Optional<OffsetDateTime> effectiveTime, Optional<String> confidentialityCode,
         Optional<String> languageCode, Optional<InstanceId> setId, Optional<Integer> versionNumber,
-        Optional<CdaPatient> patient, List<CdaPerson> authors, Optional<CdaOrganization> custodian,
-        Optional<CdaPerson> legalAuthenticator, List<CdaServiceEvent> serviceEvents,
+        Optional<CdaPatient> patient, List<CdaParticipant> authors, Optional<Organization> custodian,
+        Optional<CdaParticipant> legalAuthenticator, List<CdaServiceEvent> serviceEvents,
         Optional<OffsetDateTime> encounterStart, Optional<OffsetDateTime> encounterEnd,
         Optional<Code> facilityType, Optional<InstanceId> replacedDocumentId) {
 

@@ -1,6 +1,6 @@
 package fr.opendmp.cda.read;
 
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -11,7 +11,7 @@ import fr.opendmp.cda.build.CdaDocuments;
 import fr.opendmp.cda.build.ContentFixtures;
 import fr.opendmp.cda.build.Interpretation;
 import fr.opendmp.cda.read.CdaReader;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

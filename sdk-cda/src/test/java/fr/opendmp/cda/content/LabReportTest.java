@@ -3,7 +3,7 @@ package fr.opendmp.cda.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.error.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;

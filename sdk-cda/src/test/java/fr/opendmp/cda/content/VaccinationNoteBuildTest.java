@@ -7,10 +7,10 @@ import fr.opendmp.cda.Fixtures;
 import fr.opendmp.cda.build.CdaBuildException;
 import fr.opendmp.cda.build.CdaDocuments;
 import fr.opendmp.cda.build.ContentFixtures;
-import fr.opendmp.cda.build.Professional;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.cda.build.VaccinationNote;
 import fr.opendmp.cda.read.CdaReader;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class VaccinationNoteBuildTest {
         assertThat(v.lot()).contains("4456672");
         assertThat(v.rank()).contains(2);
         assertThat(v.administered()).isTrue();
-        assertThat(v.performer().orElseThrow().id().orElseThrow().extension()).contains(Fixtures.gp().idNatPs());
-        assertThat(v.performer().orElseThrow().familyName()).contains("MEDIONI");
+        assertThat(v.performer().orElseThrow().professional().idNat()).isEqualTo(Fixtures.gp().idNat());
+        assertThat(v.performer().orElseThrow().professional().familyName()).contains("MEDIONI");
     }
 
     @Test

@@ -52,8 +52,8 @@ class VaccinationRecordTest {
         assertThat(v.rank()).contains(e.rank());
         assertThat(v.lot()).contains(e.lot());
         assertThat(v.administered()).isTrue();
-        assertThat(v.performer().orElseThrow().id().orElseThrow().extension()).contains("801234567897");
-        assertThat(v.performer().orElseThrow().familyName()).contains("MULLER");
+        assertThat(v.performer().orElseThrow().professional().idNat()).isEqualTo("801234567897");
+        assertThat(v.performer().orElseThrow().professional().familyName()).contains("MULLER");
         assertThat(vac.vaccinations()).allSatisfy(x -> {
             assertThat(x.vaccine()).isPresent();
             assertThat(x.date()).isPresent();

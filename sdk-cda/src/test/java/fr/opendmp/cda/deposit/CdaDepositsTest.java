@@ -9,10 +9,10 @@ import fr.opendmp.cda.metadata.CdaMetadata;
 import fr.opendmp.cda.read.CdaParseException;
 import fr.opendmp.cda.read.CdaReader;
 import fr.opendmp.core.error.DmpException;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Deposit;
-import fr.opendmp.core.document.Institution;
+import fr.opendmp.core.party.Organization;
 import fr.opendmp.core.ins.IdentityNotQualifiedException;
 import fr.opendmp.core.ins.IdentityTraits;
 import fr.opendmp.core.ins.Ins;
@@ -110,10 +110,10 @@ class CdaDepositsTest {
                 assertThat(doc.bytes()).isEqualTo(bytes);
             });
             assertThat(d.custodian()).isEqualTo(CdaMetadata.custodian(CdaReader.read(bytes))
-                    .or(() -> d.submissionAuthor().institution()));
+                    .or(() -> d.submissionAuthor().professional().organization()));
         }
         Deposit n1 = CdaDeposits.of(Fixtures.qualified(), Fixtures.vector("DOC_NON_STRUCTURE_CDA-R2-N1.xml")).build();
-        assertThat(n1.custodian()).contains(new Institution("1120459876", "Laboratoire des charmes"));
+        assertThat(n1.custodian()).contains(Organization.of("1120459876", "Laboratoire des charmes"));
     }
 
     @Test

@@ -8,11 +8,11 @@ import fr.opendmp.cda.InstanceId;
 import fr.opendmp.cda.read.CdaDocument;
 import fr.opendmp.cda.read.CdaReader;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Confidentiality;
 import fr.opendmp.core.document.DocumentMetadata;
-import fr.opendmp.core.document.Institution;
+import fr.opendmp.core.party.Organization;
 import fr.opendmp.core.document.TypeClassTable;
 import fr.opendmp.core.document.DocumentTarget;
 import fr.opendmp.core.document.DocumentTypeException;
@@ -44,10 +44,10 @@ class CdaMetadataTest {
         assertThat(m.serviceStart().withOffsetSameInstant(ZoneOffset.UTC))
                 .isEqualTo(OffsetDateTime.parse("2021-01-04T12:47:00Z"));
         assertThat(m.serviceEnd()).isPresent();
-        assertThat(m.authors()).extracting(Author::idNatPs).containsExactly("801234534765");
-        assertThat(m.authors().get(0).specialty()).contains(Code.of("urn:oid:1.2.250.1.213.1.1.4.5", "G15_10/SM03"));
-        assertThat(m.authors().get(0).institution().orElseThrow().idNat()).isEqualTo("1120459876");
-        assertThat(m.legalAuthenticator().map(Author::idNatPs)).contains("807505123456");
+        assertThat(m.authors()).extracting(a -> a.professional().idNat()).containsExactly("801234534765");
+        assertThat(m.authors().get(0).professional().specialty()).contains(Code.of("urn:oid:1.2.250.1.213.1.1.4.5", "G15_10/SM03"));
+        assertThat(m.authors().get(0).professional().organization().orElseThrow().idNat()).isEqualTo("1120459876");
+        assertThat(m.legalAuthenticator().map(a -> a.professional().idNat())).contains("807505123456");
         assertThat(m.events()).contains(Code.of(CodeSystems.LOINC, "18723-7"));
     }
 
@@ -87,7 +87,7 @@ class CdaMetadataTest {
     void theN1VectorsCustodianBecomesTheDepositCustodianWithItsIdNatStruct() throws Exception {
         CdaDocument cda = CdaReader.read(Fixtures.vector("DOC_NON_STRUCTURE_CDA-R2-N1.xml"));
 
-        assertThat(CdaMetadata.custodian(cda)).contains(new Institution("1120459876", "Laboratoire des charmes"));
+        assertThat(CdaMetadata.custodian(cda)).contains(Organization.of("1120459876", "Laboratoire des charmes"));
     }
 
     @Test

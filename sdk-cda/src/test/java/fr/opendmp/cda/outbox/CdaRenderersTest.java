@@ -8,8 +8,8 @@ import fr.opendmp.cda.build.DocumentHeader;
 import fr.opendmp.cda.read.CdaDocument;
 import fr.opendmp.cda.read.CdaReader;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.DocumentContent;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentType;
@@ -39,7 +39,7 @@ class CdaRenderersTest {
                 .title("Lettre de sortie").facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
                 .creationTime(Fixtures.CREATED).serviceStart(Fixtures.CREATED)
-                .author(Author.professional(Fixtures.gp().idNatPs())).build();
+                .author(Author.of(Fixtures.gp().idNat())).build();
         Instant t = Instant.parse("2026-06-12T08:00:00Z");
         return new OutboxItem(UID, "S1", "IPP-19", OutboxState.READY, Optional.empty(), Optional.empty(), identity, m,
                 Fixtures.pdf(), Optional.of("cda-n1-pdf"), false, 1, t, t, t, Optional.empty(), Optional.empty(),

@@ -1,6 +1,5 @@
 /**
- * Who makes a call: the {@link fr.opendmp.core.caller.Caller} (a professional and an access mode),
- * the {@link fr.opendmp.core.caller.Professional} and the {@link fr.opendmp.core.caller.Structure}
- * it acts for.
+ * Who makes a call: the {@link fr.opendmp.core.caller.Caller} (a
+ * {@link fr.opendmp.core.party.Professional}, how it was authenticated, and an access mode).
  */
 package fr.opendmp.core.caller;

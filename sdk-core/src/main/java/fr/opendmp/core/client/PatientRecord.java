@@ -1,7 +1,7 @@
 package fr.opendmp.core.client;
 
 import fr.opendmp.core.access.AccessStatus;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.RetrievedDocument;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
 package fr.opendmp.core.document;
 
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
+
 /** The confidentiality level of a document (HL7 v3 Confidentiality, exactly one per document). */
 public enum Confidentiality {
     /** Normal. */

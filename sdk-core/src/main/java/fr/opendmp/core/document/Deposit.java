@@ -3,6 +3,7 @@ package fr.opendmp.core.document;
 import fr.opendmp.core.ins.IdentityNotQualifiedException;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.PatientIdentity;
+import fr.opendmp.core.party.Organization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +26,7 @@ import java.util.Optional;
  *     the institution of the submission author, when known)
  */
 public record Deposit(PatientIdentity patient, List<DocumentContent> documents, Author submissionAuthor,
-        Optional<String> submissionTitle, Optional<String> folderTitle, Optional<Institution> custodian) {
+        Optional<String> submissionTitle, Optional<String> folderTitle, Optional<Organization> custodian) {
 
     /**
      * Checks every part.
@@ -77,7 +78,7 @@ public record Deposit(PatientIdentity patient, List<DocumentContent> documents, 
         private Author submissionAuthor;
         private String submissionTitle;
         private String folderTitle;
-        private Institution custodian;
+        private Organization custodian;
 
         private Builder() {
         }
@@ -141,7 +142,7 @@ public record Deposit(PatientIdentity patient, List<DocumentContent> documents, 
          * @param value the custodian
          * @return this; the custodian organisation (default: the submission author's institution)
          */
-        public Builder custodian(Institution value) {
+        public Builder custodian(Organization value) {
             this.custodian = value;
             return this;
         }
@@ -158,7 +159,7 @@ public record Deposit(PatientIdentity patient, List<DocumentContent> documents, 
                     : documents.get(0).metadata().authors().get(0);
             return new Deposit(patient, documents, author, Optional.ofNullable(submissionTitle),
                     Optional.ofNullable(folderTitle),
-                    custodian != null ? Optional.of(custodian) : author.institution());
+                    custodian != null ? Optional.of(custodian) : author.professional().organization());
         }
     }
 }

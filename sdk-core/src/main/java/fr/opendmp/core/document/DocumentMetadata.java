@@ -1,5 +1,8 @@
 package fr.opendmp.core.document;
 
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
+
 import fr.opendmp.core.document.internal.ValueSets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,7 +23,7 @@ import java.util.Set;
  *     .facilityType(Code.of(CodeSystems.TRE_R02, "SA07"))
  *     .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE"))
  *     .creationTime(now).serviceStart(now)
- *     .author(Author.professional("810001234567"))
+ *     .author(Author.of("810001234567"))
  *     .build();
  * }</pre>
  *

@@ -1,5 +1,8 @@
 package fr.opendmp.core.document;
 
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package fr.opendmp.core.document;
 
+import fr.opendmp.core.code.Code;
+
 import fr.opendmp.core.error.DmpClientException;
 import java.util.Objects;
 

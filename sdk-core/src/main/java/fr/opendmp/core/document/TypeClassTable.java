@@ -1,5 +1,8 @@
 package fr.opendmp.core.document;
 
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
+
 import fr.opendmp.core.document.DocumentTypeException.Reason;
 import fr.opendmp.core.document.internal.TypeClassResource;
 import java.util.ArrayList;

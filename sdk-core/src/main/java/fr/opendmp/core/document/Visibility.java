@@ -1,5 +1,8 @@
 package fr.opendmp.core.document;
 
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
+
 import java.util.Optional;
 
 /** A DMP visibility flag (TRE_A07), added to the confidentiality level in {@code securityLabel}. */

@@ -1,5 +1,6 @@
 package fr.opendmp.core.ins;
 
+import fr.opendmp.core.code.CodeSystems;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,13 +14,13 @@ import java.util.Optional;
  */
 public enum InsOid {
     /** INS-NIR, production: real persons with a NIR. */
-    NIR("1.2.250.1.213.1.4.8", MatriculeKind.NIR, Environment.PRODUCTION),
+    NIR(CodeSystems.INS_NIR_OID, MatriculeKind.NIR, Environment.PRODUCTION),
     /** INS-NIA, production: real persons with a NIA (waiting number). */
-    NIA("1.2.250.1.213.1.4.9", MatriculeKind.NIA, Environment.PRODUCTION),
+    NIA(CodeSystems.INS_NIA_OID, MatriculeKind.NIA, Environment.PRODUCTION),
     /** INS-NIR for fictitious test patients (INSi test and qualification identities). */
-    NIR_TEST("1.2.250.1.213.1.4.10", MatriculeKind.NIR, Environment.TEST),
+    NIR_TEST(CodeSystems.INS_NIR_TEST_OID, MatriculeKind.NIR, Environment.TEST),
     /** INS-NIR for fictitious demonstration patients. */
-    NIR_DEMO("1.2.250.1.213.1.4.11", MatriculeKind.NIR, Environment.DEMONSTRATION);
+    NIR_DEMO(CodeSystems.INS_NIR_DEMO_OID, MatriculeKind.NIR, Environment.DEMONSTRATION);
 
     /** Which population the OID designates. */
     public enum Environment {

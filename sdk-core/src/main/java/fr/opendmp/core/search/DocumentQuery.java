@@ -1,6 +1,6 @@
 package fr.opendmp.core.search;
 
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.document.DocumentStatus;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -9,8 +9,8 @@ import fr.opendmp.core.access.AccessContext;
 import fr.opendmp.core.credentials.CredentialRequest;
 import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentType;
 import fr.opendmp.core.transport.RetryPolicy;
@@ -141,7 +141,7 @@ abstract class WireMockSupport {
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
                 .creationTime(t).serviceStart(t)
-                .author(Author.professional("810001234567"))
+                .author(Author.of("810001234567"))
                 .build();
     }
 

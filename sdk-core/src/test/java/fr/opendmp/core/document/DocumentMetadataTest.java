@@ -1,5 +1,9 @@
 package fr.opendmp.core.document;
 
+import fr.opendmp.core.party.Professional;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +18,7 @@ class DocumentMetadataTest {
         return DocumentMetadata.builder().uniqueId("1.2.250.1.999.7").title("t")
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE"))
-                .creationTime(T).author(Author.professional("810001234567"));
+                .creationTime(T).author(Author.of("810001234567"));
     }
 
     @Test
@@ -42,7 +46,7 @@ class DocumentMetadataTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("facilityType")
                 .hasMessageContaining("JDV_J02");
         DocumentMetadata lenient = DocumentMetadata.builder().uniqueId("1.2.3").title("t").creationTime(T)
-                .author(Author.professional("810001234567")).type(DocumentType.CR_CONSULTATION)
+                .author(Author.of("810001234567")).type(DocumentType.CR_CONSULTATION)
                 .facilityType(Code.of("http://snomed.info/sct", "22232009"))
                 .practiceSetting(Code.of("http://snomed.info/sct", "394802001"))
                 .valueSetCheck(ValueSetCheck.LENIENT).build();
@@ -82,15 +86,14 @@ class DocumentMetadataTest {
 
     @Test
     void authorToStringNeverShowsNames() {
-        assertThat(Author.professional("810001234567").withNames("SECRET", "NAME").toString())
+        assertThat(Author.of(Professional.of("810001234567", "NAME", "SECRET")).toString())
                 .doesNotContain("SECRET").doesNotContain("NAME");
     }
 
     @Test
     void metadataToStringMasksTitleDescriptionAndEvents() {
         DocumentMetadata m = base().title("Annonce VIH").description("suspicion de cancer").type(DocumentType.CR_CONSULTATION)
-                .event(Code.of("urn:oid:1.2.250.1.213.2.5", "ZZQK002")).author(Author.professional("810001234568")
-                        .withNames("SECRET", "NAME")).build();
+                .event(Code.of("urn:oid:1.2.250.1.213.2.5", "ZZQK002")).author(Author.of(Professional.of("810001234568", "NAME", "SECRET"))).build();
 
         assertThat(m.toString()).doesNotContain("VIH").doesNotContain("cancer").doesNotContain("ZZQK002")
                 .doesNotContain("SECRET").contains("urn:oid:1.2.250.1.999.7").contains("11488-4");

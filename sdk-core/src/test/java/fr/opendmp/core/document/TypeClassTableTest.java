@@ -1,5 +1,8 @@
 package fr.opendmp.core.document;
 
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -188,7 +191,7 @@ class TypeClassTableTest {
         return DocumentMetadata.builder().uniqueId("1.2.250.1.999.7").title("t")
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE"))
-                .creationTime(T).author(Author.professional("810001234567"));
+                .creationTime(T).author(Author.of("810001234567"));
     }
 
     private static String systemUri(String oid) {

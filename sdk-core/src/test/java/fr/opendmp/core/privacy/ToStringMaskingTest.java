@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.opendmp.core.access.AccessContext;
 import fr.opendmp.core.caller.AuthenticationMode;
 import fr.opendmp.core.caller.Caller;
-import fr.opendmp.core.caller.Professional;
-import fr.opendmp.core.caller.Structure;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.party.Professional;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.insi.internal.InsiProtocol;
 import fr.opendmp.core.insi.internal.SoapRequest;
 import java.time.Instant;
@@ -23,10 +23,12 @@ class ToStringMaskingTest {
     void aBrisDeGlaceReasonIsNeverPrinted() {
         AccessContext urgent = AccessContext.brisDeGlace("Mme DUPONT inconsciente, née le 12/03/1950");
         assertThat(urgent.toString()).contains("BRIS_DE_GLACE").doesNotContain("DUPONT").doesNotContain("1950");
-        Professional doctor = new Professional("810001234567", "MARTIN Claire", Code.of("1.2.250.1.71.1.2.7", "10"),
-                Optional.of(Code.of("1.2.250.1.71.4.2.5", "SM26")),
-                new Structure("10B0167011", Code.of("1.2.250.1.71.4.2.4", "SA01")), AuthenticationMode.INDIRECTE);
-        assertThat(Caller.of(doctor, urgent).toString()).doesNotContain("DUPONT").doesNotContain("MARTIN");
+        Professional doctor = Professional.of("810001234567", "Claire", "MARTIN")
+                .withProfession(Code.of("1.2.250.1.71.1.2.7", "10"))
+                .withSpecialty(Code.of("1.2.250.1.71.4.2.5", "SM26"))
+                .withOrganization(new Organization("10B0167011", Optional.empty(), Optional.of(Code.of("1.2.250.1.71.4.2.4", "SA01"))));
+        assertThat(Caller.of(doctor, AuthenticationMode.INDIRECTE, urgent).toString())
+                .doesNotContain("DUPONT").doesNotContain("MARTIN").doesNotContain("Claire");
     }
 
     @Test

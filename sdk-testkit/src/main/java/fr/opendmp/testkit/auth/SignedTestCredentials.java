@@ -1,15 +1,16 @@
 package fr.opendmp.testkit.auth;
 
+import fr.opendmp.core.code.CodeSystems;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.auth.keys.TrustAnchors;
 import fr.opendmp.auth.provider.AuthCredentialsProvider;
 import fr.opendmp.auth.provider.CredentialPlacement;
 import fr.opendmp.auth.provider.CredentialSource;
 import fr.opendmp.auth.tls.MutualTls;
-import fr.opendmp.auth.vihf.AuthenticationMode;
-import fr.opendmp.auth.vihf.CodedValue;
-import fr.opendmp.auth.vihf.Professional;
+import fr.opendmp.core.caller.AuthenticationMode;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.auth.vihf.Software;
-import fr.opendmp.auth.vihf.Structure;
+import fr.opendmp.core.party.Organization;
 import fr.opendmp.auth.vihf.VihfIssuer;
 import fr.opendmp.auth.vihf.VihfSigner;
 import fr.opendmp.core.credentials.CredentialsProvider;
@@ -68,13 +69,14 @@ public final class SignedTestCredentials {
 
     /** @return the test general practitioner (10 / SM26) */
     public static Professional doctor() {
-        return new Professional(DOCTOR_ID, "TEST Paul", List.of(CodedValue.profession("10", "Médecin"),
-                CodedValue.specialty("SM26", "Qualifié en médecine générale")));
+        return Professional.of(DOCTOR_ID, "Paul", "TEST")
+                .withProfession(Code.of(CodeSystems.TRE_G15, "10", "Médecin"))
+                .withSpecialty(Code.of(CodeSystems.TRE_R38, "SM26", "Qualifié en médecine générale"));
     }
 
     /** @return the test structure */
-    public static Structure structure() {
-        return new Structure(STRUCTURE_ID, "SA07^1.2.250.1.71.4.2.4");
+    public static Organization structure() {
+        return Organization.of(STRUCTURE_ID).withSector(Code.of(CodeSystems.TRE_R02, "SA07", "Secteur SA07"));
     }
 
     /** @return the test software */

@@ -1,5 +1,6 @@
 package fr.opendmp.testkit.auth;
 
+import fr.opendmp.core.code.CodeSystems;
 import static fr.opendmp.testkit.auth.VihfFailure.Code.*;
 
 import fr.opendmp.core.access.AccessMode;
@@ -74,7 +75,7 @@ public final class VihfVerifier {
     private static final String X509_SUBJECT_NAME = "urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName";
     private static final String SMARTCARD = "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI";
     private static final String MODE_ACCES_SYSTEM = "1.2.250.1.213.1.1.4.248";
-    private static final String PROFESSION_SYSTEM = "1.2.250.1.71.1.2.7";
+    private static final String PROFESSION_SYSTEM = CodeSystems.TRE_G15_OID;
     private static final String ACCESS_REASON = "Mode_Acces_Raison";
     private static final String PURPOSE_OF_USE = "urn:oasis:names:tc:xspa:1.0:subject:purposeofuse";
     private static final String ROLE = "urn:oasis:names:tc:xacml:2.0:subject:role";

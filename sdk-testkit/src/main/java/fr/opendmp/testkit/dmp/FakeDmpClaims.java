@@ -1,5 +1,7 @@
 package fr.opendmp.testkit.dmp;
 
+import fr.opendmp.core.code.CodeSystems;
+
 /**
  * The claims of the bearer JWT the fake reads (a test-mode stand-in for the VIHF), named after the VIHF
  * attributes (ANS CI-SIS VIHF). The single place where these names are defined.
@@ -37,11 +39,11 @@ public final class FakeDmpClaims {
     public static final String ISSUED_AT = "iat";
 
     /** System of profession codes (TRE_G15). */
-    public static final String PROFESSION_SYSTEM = "1.2.250.1.71.1.2.7";
+    public static final String PROFESSION_SYSTEM = CodeSystems.TRE_G15_OID;
     /** System of specialty codes (TRE_R01). */
-    public static final String SPECIALTY_SYSTEM = "1.2.250.1.71.4.2.5";
+    public static final String SPECIALTY_SYSTEM = CodeSystems.TRE_R38_OID;
     /** System of sector codes (TRE_R02). */
-    public static final String SECTOR_SYSTEM = "1.2.250.1.71.4.2.4";
+    public static final String SECTOR_SYSTEM = CodeSystems.TRE_R02_OID;
 
     private FakeDmpClaims() {
     }

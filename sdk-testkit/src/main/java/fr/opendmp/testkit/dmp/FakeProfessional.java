@@ -1,49 +1,40 @@
 package fr.opendmp.testkit.dmp;
 
+import fr.opendmp.core.access.AccessContext;
 import fr.opendmp.core.caller.AuthenticationMode;
-import fr.opendmp.core.caller.Professional;
-import fr.opendmp.core.caller.Structure;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.caller.Caller;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A caller of the fake DMP as its credential describes it (the VIHF attributes of the ANS CI-SIS).
+ * A caller of the fake DMP as its credential describes it (the VIHF attributes of the ANS CI-SIS):
+ * the SDK's {@link Professional} (IdNat_PS, names, TRE_G15 profession, TRE_R38 specialty, structure
+ * and its TRE_R02 sector) and the authentication mode as the credential writes it. The fake's own
+ * convention: a patient or legal representative caller has the profession code {@code PATIENT} or
+ * {@code REPRESENTANT_LEGAL}. The string accessors are the values as the credential carries them
+ * ({@code ""} when absent).
  *
- * @param idNatPs national id (IdNat_PS, e.g. {@code 899700218896} = 8 + RPPS)
- * @param givenName first name
- * @param familyName last name
- * @param structureId Identifiant_Structure (IdNat_Struct)
- * @param profession profession code (TRE_G15, e.g. {@code 10} médecin), or {@code PATIENT} /
- *        {@code REPRESENTANT_LEGAL} for a non-professional caller
- * @param specialty specialty code (TRE_R01, e.g. {@code SM26}); empty when none
- * @param sector Secteur_Activite code (TRE_R02, e.g. {@code SA07})
- * @param authenticationMode {@code DIRECTE}, {@code INDIRECTE} (no AIR) or {@code INDIRECTE_RENFORCEE}
+ * @param professional the professional (its profession is required)
+ * @param authenticationMode {@code DIRECTE}, {@code INDIRECTE} (no AIR) or {@code INDIRECTE_RENFORCEE},
+ *     as the credential writes it (the fake's rules check it)
  */
-public record FakeProfessional(String idNatPs, String givenName, String familyName, String structureId,
-        String profession, String specialty, String sector, String authenticationMode) {
+public record FakeProfessional(Professional professional, String authenticationMode) {
 
     /**
-     * Checks every field is present (specialty may be empty).
-     * @param idNatPs national id (IdNat_PS, e.g. {@code 899700218896} = 8 + RPPS)
-     * @param givenName first name
-     * @param familyName last name
-     * @param structureId Identifiant_Structure (IdNat_Struct)
-     * @param profession profession code (TRE_G15, e.g. {@code 10} médecin), or {@code PATIENT} / {@code
-     *     REPRESENTANT_LEGAL} for a non-professional caller
-     * @param specialty specialty code (TRE_R01, e.g. {@code SM26}); empty when none
-     * @param sector Secteur_Activite code (TRE_R02, e.g. {@code SA07})
-     * @param authenticationMode {@code DIRECTE}, {@code INDIRECTE} (no AIR) or {@code INDIRECTE_RENFORCEE}
+     * Checks both parts.
+     * @param professional the professional (its profession is required)
+     * @param authenticationMode the authentication mode as the credential writes it
      */
     public FakeProfessional {
-        requireText(idNatPs, "idNatPs");
-        Objects.requireNonNull(givenName, "givenName");
-        Objects.requireNonNull(familyName, "familyName");
-        Objects.requireNonNull(structureId, "structureId");
-        requireText(profession, "profession");
-        Objects.requireNonNull(specialty, "specialty");
-        Objects.requireNonNull(sector, "sector");
+        Objects.requireNonNull(professional, "professional");
+        if (professional.profession().isEmpty()) {
+            throw new IllegalArgumentException("a caller of the fake needs a profession (or PATIENT)");
+        }
         requireText(authenticationMode, "authenticationMode");
     }
 
@@ -52,6 +43,52 @@ public record FakeProfessional(String idNatPs, String givenName, String familyNa
         if (value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
         }
+    }
+
+    /**
+     * @param idNatPs national id (IdNat_PS, e.g. {@code 899700218896} = 8 + RPPS)
+     * @param givenName first name ({@code ""} when none)
+     * @param familyName last name ({@code ""} when none)
+     * @param structureId Identifiant_Structure (IdNat_Struct; {@code ""} for the default test structure)
+     * @param profession profession code (TRE_G15, e.g. {@code 10} médecin), or {@code PATIENT} / {@code
+     *     REPRESENTANT_LEGAL} for a non-professional caller
+     * @param specialty specialty code (TRE_R38, e.g. {@code SM26}); {@code ""} when none
+     * @param sector Secteur_Activite code (TRE_R02, e.g. {@code SA07}); {@code ""} when none
+     * @param authenticationMode {@code DIRECTE}, {@code INDIRECTE} or {@code INDIRECTE_RENFORCEE}
+     * @return the caller these credential values describe
+     */
+    public static FakeProfessional of(String idNatPs, String givenName, String familyName, String structureId,
+            String profession, String specialty, String sector, String authenticationMode) {
+        requireText(idNatPs, "idNatPs");
+        requireText(profession, "profession");
+        Objects.requireNonNull(givenName, "givenName");
+        Objects.requireNonNull(familyName, "familyName");
+        Objects.requireNonNull(structureId, "structureId");
+        Objects.requireNonNull(specialty, "specialty");
+        Objects.requireNonNull(sector, "sector");
+        Optional<Code> sectorCode = sector.isBlank() ? Optional.empty()
+                : Optional.of(Code.of(CodeSystems.TRE_R02, sector, "Secteur " + sector));
+        Optional<Organization> structure = structureId.isBlank() ? Optional.empty()
+                : Optional.of(new Organization(structureId, Optional.empty(), sectorCode));
+        Professional p = new Professional(idNatPs, Optional.empty(), present(givenName), present(familyName),
+                Optional.of(Code.of(CodeSystems.TRE_G15, profession, "Profession " + profession)),
+                specialty.isBlank() ? Optional.empty()
+                        : Optional.of(Code.of(CodeSystems.TRE_R38, specialty, "Spécialité " + specialty)),
+                structure);
+        return new FakeProfessional(p, authenticationMode);
+    }
+
+    private static Optional<String> present(String value) {
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /**
+     * @param p a professional of the SDK's vocabulary (with its profession)
+     * @param mode how it was authenticated
+     * @return the fake's view of it
+     */
+    public static FakeProfessional of(Professional p, AuthenticationMode mode) {
+        return new FakeProfessional(p, mode.name());
     }
 
     /**
@@ -72,49 +109,81 @@ public record FakeProfessional(String idNatPs, String givenName, String familyNa
 
     /** @return which kind of caller this is */
     public CallerKind kind() {
-        return switch (profession) {
+        return switch (profession()) {
             case "PATIENT" -> CallerKind.PATIENT;
             case "REPRESENTANT_LEGAL" -> CallerKind.LEGAL_REPRESENTATIVE;
             default -> CallerKind.PROFESSIONAL;
         };
     }
 
-    /** No names in logs. */
+    /** @return the IdNat_PS */
+    public String idNatPs() {
+        return professional.idNat();
+    }
+
+    /** @return the first name, {@code ""} when none */
+    public String givenName() {
+        return professional.givenName().orElse("");
+    }
+
+    /** @return the last name, {@code ""} when none */
+    public String familyName() {
+        return professional.familyName().orElse("");
+    }
+
+    /** @return the Identifiant_Structure, {@code ""} when none (the default test structure) */
+    public String structureId() {
+        return professional.organization().map(Organization::idNat).orElse("");
+    }
+
+    /** @return the profession code (TRE_G15), or PATIENT / REPRESENTANT_LEGAL */
+    public String profession() {
+        return professional.profession().orElseThrow().code();
+    }
+
+    /** @return the specialty code (TRE_R38), {@code ""} when none */
+    public String specialty() {
+        return professional.specialty().map(Code::code).orElse("");
+    }
+
+    /** @return the Secteur_Activite code (TRE_R02), {@code ""} when none */
+    public String sector() {
+        return professional.organization().flatMap(Organization::sector).map(Code::code).orElse("");
+    }
+
     /**
-     * @return this professional in the SDK's vocabulary, for {@code dmp.as(Caller.of(...))}: one
-     *     client then acts for any professional of its structure, each call carrying its own
+     * @return this professional as the SDK's caller, for {@code dmp.as(...)}: one client then acts for
+     *     any professional of its structure, each call carrying its own (in normal access)
      * @throws IllegalArgumentException for a patient or legal representative (no professional identity)
+     *     or an authentication mode the SDK does not know
      */
-    public Professional professional() {
+    public Caller caller() {
+        return caller(AccessContext.normal());
+    }
+
+    /**
+     * @param access the access mode and its reason
+     * @return this professional as the SDK's caller, in this access mode
+     * @throws IllegalArgumentException for a patient or legal representative (no professional identity)
+     *     or an authentication mode the SDK does not know
+     */
+    public Caller caller(AccessContext access) {
         if (kind() != CallerKind.PROFESSIONAL) {
             throw new IllegalArgumentException("a " + kind() + " is not a health professional");
         }
-        String display = (familyName + " " + givenName).trim();
-        return new Professional(idNatPs, display.isEmpty() ? idNatPs : display,
-                Code.of(FakeDmpClaims.PROFESSION_SYSTEM, profession, "Profession " + profession),
-                specialty.isBlank() ? Optional.empty()
-                        : Optional.of(Code.of(FakeDmpClaims.SPECIALTY_SYSTEM, specialty, "Spécialité " + specialty)),
-                new Structure(structureId.isBlank() ? fr.opendmp.testkit.auth.SignedTestCredentials.STRUCTURE_ID : structureId,
-                        Code.of(FakeDmpClaims.SECTOR_SYSTEM, sector.isBlank() ? "SA07" : sector, "Secteur")),
-                AuthenticationMode.valueOf(authenticationMode.toUpperCase(Locale.ROOT)));
+        Organization structure = professional.organization()
+                .orElse(Organization.of(fr.opendmp.testkit.auth.SignedTestCredentials.STRUCTURE_ID));
+        if (structure.sector().isEmpty()) {
+            structure = structure.withSector(Code.of(CodeSystems.TRE_R02, "SA07", "Secteur SA07"));
+        }
+        return Caller.of(professional.withOrganization(structure),
+                AuthenticationMode.valueOf(authenticationMode.toUpperCase(Locale.ROOT)), access);
     }
 
-    /**
-     * @param p a professional of the SDK's vocabulary
-     * @return the fake's view of it (names split on the first space of the display name)
-     */
-    public static FakeProfessional of(Professional p) {
-        String display = p.displayName();
-        int space = display.indexOf(' ');
-        String family = space < 0 ? display : display.substring(0, space);
-        String given = space < 0 ? "" : display.substring(space + 1);
-        return new FakeProfessional(p.idNat(), given, family, p.structure().idNat(), p.profession().code(),
-                p.specialty().map(Code::code).orElse(""), p.structure().sector().code(), p.authenticationMode().name());
-    }
-
+    /** No names in logs. */
     @Override
     public String toString() {
-        return "FakeProfessional[" + idNatPs + ", " + profession + "]";
+        return "FakeProfessional[" + idNatPs() + ", " + profession() + "]";
     }
 
     /** Builder of {@link FakeProfessional}; every setting has a default. */
@@ -190,8 +259,8 @@ public record FakeProfessional(String idNatPs, String givenName, String familyNa
 
         /** @return the professional */
         public FakeProfessional build() {
-            return new FakeProfessional(idNatPs, givenName, familyName, structureId, profession, specialty,
-                    sector, authenticationMode);
+            return FakeProfessional.of(idNatPs, givenName, familyName, structureId, profession, specialty, sector,
+                    authenticationMode);
         }
     }
 }

@@ -68,7 +68,8 @@ public final class TestCredentials implements CredentialsProvider {
     @Override
     public Map<String, List<String>> headers(CredentialRequest request) {
         TestCredentials as = request.caller().professional()
-                .map(p -> new TestCredentials(FakeProfessional.of(p), clock)).orElse(this);
+                .map(p -> new TestCredentials(FakeProfessional.of(p, request.caller().authenticationMode().orElseThrow()),
+                        clock)).orElse(this);
         return Map.of("Authorization", List.of("Bearer " + as.jwt(request.patient(), request.access())));
     }
 

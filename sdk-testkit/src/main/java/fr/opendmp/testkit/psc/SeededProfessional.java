@@ -1,5 +1,6 @@
 package fr.opendmp.testkit.psc;
 
+import fr.opendmp.core.code.CodeSystems;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public record SeededProfessional(String idNat, String givenName, String familyNa
      * @return a general practitioner (10 / SM26) with the given id
      */
     public static SeededProfessional generalPractitioner(String idNat, String givenName, String familyName) {
-        return new SeededProfessional(idNat, givenName, familyName, "SA07^1.2.250.1.71.4.2.4",
+        return new SeededProfessional(idNat, givenName, familyName, "SA07^" + CodeSystems.TRE_R02_OID,
                 List.of(new Exercice("10", "C", Optional.of("SM26"))));
     }
 

@@ -1,5 +1,7 @@
 package fr.opendmp.testkit.auth;
 
+import fr.opendmp.core.code.CodeSystems;
+import fr.opendmp.core.code.Code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +11,7 @@ import fr.opendmp.auth.provider.CredentialSource;
 import fr.opendmp.auth.provider.SamlHeaderPlacement;
 import fr.opendmp.auth.tls.MutualTls;
 import fr.opendmp.auth.vihf.SignedVihf;
-import fr.opendmp.auth.vihf.Structure;
+import fr.opendmp.core.party.Organization;
 import fr.opendmp.auth.vihf.VihfIssuer;
 import fr.opendmp.auth.vihf.VihfSigner;
 import fr.opendmp.core.access.AccessContext;
@@ -48,7 +50,7 @@ class VihfIssuerAndProviderTest {
     void setUp() {
         clock = MutableClock.now();
         issuer = VihfIssuer.builder().signer(new VihfSigner(sign.keyMaterial())).professional(VihfVerifierTest.DOCTOR)
-                .structure(new Structure(VihfVerifierTest.STRUCTURE, "SA07^1.2.250.1.71.4.2.4"))
+                .structure(Organization.of(VihfVerifierTest.STRUCTURE).withSector(Code.of(CodeSystems.TRE_R02, "SA07", "Secteur SA07")))
                 .software(VihfVerifierTest.LPS).clock(clock).build();
     }
 

@@ -1,15 +1,16 @@
 package fr.opendmp.testkit.auth;
 
+import fr.opendmp.core.code.CodeSystems;
+import fr.opendmp.core.code.Code;
 import static fr.opendmp.testkit.auth.VihfFailure.Code.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.opendmp.auth.keys.KeyMaterial;
-import fr.opendmp.auth.vihf.AuthenticationMode;
-import fr.opendmp.auth.vihf.CodedValue;
-import fr.opendmp.auth.vihf.Professional;
+import fr.opendmp.core.caller.AuthenticationMode;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.auth.vihf.SignedVihf;
 import fr.opendmp.auth.vihf.Software;
-import fr.opendmp.auth.vihf.Structure;
+import fr.opendmp.core.party.Organization;
 import fr.opendmp.auth.vihf.VihfBuilder;
 import fr.opendmp.auth.vihf.VihfSigner;
 import fr.opendmp.core.access.AccessContext;
@@ -34,10 +35,9 @@ class VihfVerifierTest {
     static final String STRUCTURE = "10B0167011";
     static final Ins PATIENT = Ins.of(InsMatricule.parse("279119913400976"), InsOid.NIR_TEST);
     static final Ins OTHER_PATIENT = Ins.of(InsMatricule.parse("168124912307861"), InsOid.NIR_TEST);
-    static final Professional DOCTOR = new Professional("899700366240", "TEST Paul",
-            List.of(CodedValue.profession("10", "Médecin"), CodedValue.specialty("SM26", "Qualifié en médecine générale")));
-    static final Professional NURSE = new Professional("899700366241", "TEST Anne",
-            List.of(CodedValue.profession("60", "Infirmier")));
+    static final Professional DOCTOR = Professional.of("899700366240", "Paul", "TEST").withProfession(Code.of(CodeSystems.TRE_G15, "10", "Médecin"))
+                .withSpecialty(Code.of(CodeSystems.TRE_R38, "SM26", "Qualifié en médecine générale"));
+    static final Professional NURSE = Professional.of("899700366241", "Anne", "TEST").withProfession(Code.of(CodeSystems.TRE_G15, "60", "Infirmier"));
     static final Software LPS = new Software("OpenDMP Test", "1.0.0", "KIR-test-001", Optional.of("1.2.250.1.999.1"));
 
     static TestCa ca;
@@ -64,7 +64,7 @@ class VihfVerifierTest {
 
     SignedVihf signed(KeyMaterial key, Professional professional, AccessContext access) {
         return new VihfSigner(key).sign(VihfBuilder.create().professional(professional)
-                .structure(new Structure(STRUCTURE, "SA07^1.2.250.1.71.4.2.4")).software(LPS).patient(PATIENT)
+                .structure(Organization.of(STRUCTURE).withSector(Code.of(CodeSystems.TRE_R02, "SA07", "Secteur SA07"))).software(LPS).patient(PATIENT)
                 .access(access).clock(clock).build());
     }
 
@@ -318,7 +318,7 @@ class VihfVerifierTest {
     @Test
     void airVihfWithDeclarationLegacyModeAndConfidentialityCodeIsAccepted() {
         SignedVihf air = new VihfSigner(sign.keyMaterial()).sign(VihfBuilder.create().professional(DOCTOR)
-                .structure(new Structure(STRUCTURE, "SA07^1.2.250.1.71.4.2.4")).software(LPS).patient(PATIENT)
+                .structure(Organization.of(STRUCTURE).withSector(Code.of(CodeSystems.TRE_R02, "SA07", "Secteur SA07"))).software(LPS).patient(PATIENT)
                 .mode(AuthenticationMode.INDIRECTE_RENFORCEE)
                 .profile(fr.opendmp.auth.vihf.VihfProfile.DMP.withLegacyModeAcces())
                 .confidentialityCode("INVISIBLE_PATIENT").clock(clock).build());
@@ -335,7 +335,7 @@ class VihfVerifierTest {
     @Test
     void directModeWithSmartcardContextIsAcceptedWithoutTls() {
         SignedVihf direct = new VihfSigner(sign.keyMaterial()).sign(VihfBuilder.create().professional(DOCTOR)
-                .structure(new Structure(STRUCTURE, "SA07^1.2.250.1.71.4.2.4")).software(LPS).patient(PATIENT)
+                .structure(Organization.of(STRUCTURE).withSector(Code.of(CodeSystems.TRE_R02, "SA07", "Secteur SA07"))).software(LPS).patient(PATIENT)
                 .mode(AuthenticationMode.DIRECTE).clock(clock).build());
 
         VerifiedCaller caller = ((VihfVerification.Accepted) verifier.verify(direct.xml())).caller();

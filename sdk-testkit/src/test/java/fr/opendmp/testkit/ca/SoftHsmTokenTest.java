@@ -1,5 +1,7 @@
 package fr.opendmp.testkit.ca;
 
+import fr.opendmp.core.code.CodeSystems;
+import fr.opendmp.core.code.Code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -13,12 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import fr.opendmp.auth.vihf.AuthenticationMode;
-import fr.opendmp.auth.vihf.CodedValue;
-import fr.opendmp.auth.vihf.Professional;
+import fr.opendmp.core.caller.AuthenticationMode;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.auth.vihf.SignedVihf;
 import fr.opendmp.auth.vihf.Software;
-import fr.opendmp.auth.vihf.Structure;
+import fr.opendmp.core.party.Organization;
 import fr.opendmp.auth.vihf.VihfBuilder;
 import fr.opendmp.auth.vihf.VihfSigner;
 import fr.opendmp.core.ins.Ins;
@@ -88,9 +89,9 @@ class SoftHsmTokenTest {
         assertThat(key.certificate()).isEqualTo(card.certificate());
         assertThat(key.provider()).isPresent();
         SignedVihf vihf = new VihfSigner(key).sign(VihfBuilder.create()
-                .professional(new Professional("899700366240", "TEST Paul", List.of(
-                        CodedValue.profession("10", "Médecin"), CodedValue.specialty("SM26", "MG"))))
-                .structure(new Structure("10B0167011", "SA07^1.2.250.1.71.4.2.4"))
+                .professional(Professional.of("899700366240", "Paul", "TEST").withProfession(Code.of(CodeSystems.TRE_G15, "10", "Médecin"))
+                .withSpecialty(Code.of(CodeSystems.TRE_R38, "SM26", "MG")))
+                .structure(Organization.of("10B0167011").withSector(Code.of(CodeSystems.TRE_R02, "SA07", "Secteur SA07")))
                 .software(new Software("OpenDMP", "1.0", "KIR-1", Optional.empty()))
                 .patient(Ins.of(InsMatricule.parse("279119913400976"), InsOid.NIR_TEST))
                 .mode(AuthenticationMode.DIRECTE).build());

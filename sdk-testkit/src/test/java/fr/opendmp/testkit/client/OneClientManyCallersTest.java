@@ -55,12 +55,12 @@ class OneClientManyCallersTest {
              DmpClient dmp = hospitalClient(fake)) {
             fake.seedProfessional(AUTHOR).seedProfessional(NURSE_DOCTOR).seedProfessional(EMERGENCY)
                     .seedPatient(FakePatient.open(INS.value()));
-            dmp.as(Caller.of(AUTHOR.professional())).documents().deposit(deposit(newUniqueId()));
+            dmp.as(AUTHOR.caller()).documents().deposit(deposit(newUniqueId()));
             fake.block(INS.value(), EMERGENCY.idNatPs());
             Map<FakeProfessional, Caller> callers = Map.of(
-                    AUTHOR, Caller.of(AUTHOR.professional()),
-                    NURSE_DOCTOR, Caller.of(NURSE_DOCTOR.professional(), AccessContext.centreRegulation()),
-                    EMERGENCY, Caller.of(EMERGENCY.professional(), AccessContext.brisDeGlace("arrêt cardiaque")));
+                    AUTHOR, AUTHOR.caller(),
+                    NURSE_DOCTOR, NURSE_DOCTOR.caller(AccessContext.centreRegulation()),
+                    EMERGENCY, EMERGENCY.caller(AccessContext.brisDeGlace("arrêt cardiaque")));
             ExecutorService pool = Executors.newFixedThreadPool(3);
             try {
                 List<Future<Integer>> found = new ArrayList<>();
@@ -96,8 +96,8 @@ class OneClientManyCallersTest {
              DmpClient dmp = hospitalClient(fake)) {
             fake.seedProfessional(AUTHOR).seedProfessional(EMERGENCY).seedPatient(FakePatient.open(INS.value()));
             fake.block(INS.value(), EMERGENCY.idNatPs());
-            DmpView author = dmp.as(Caller.of(AUTHOR.professional()));
-            DmpView blocked = dmp.as(Caller.of(EMERGENCY.professional()));
+            DmpView author = dmp.as(AUTHOR.caller());
+            DmpView blocked = dmp.as(EMERGENCY.caller());
             assertThat(author.access(INS).authorization()).isNotEqualTo(Authorization.BLOCKED);
             assertThat(blocked.access(INS).authorization()).isEqualTo(Authorization.BLOCKED);
             assertThat(author.access(INS).authorization()).isNotEqualTo(Authorization.BLOCKED);

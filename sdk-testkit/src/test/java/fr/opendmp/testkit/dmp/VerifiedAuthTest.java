@@ -10,9 +10,8 @@ import fr.opendmp.auth.keys.TrustAnchors;
 import fr.opendmp.auth.provider.BearerTokenPlacement;
 import fr.opendmp.auth.provider.SamlHeaderPlacement;
 import fr.opendmp.auth.tls.MutualTls;
-import fr.opendmp.auth.vihf.AuthenticationMode;
-import fr.opendmp.auth.vihf.CodedValue;
-import fr.opendmp.auth.vihf.Professional;
+import fr.opendmp.core.caller.AuthenticationMode;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.auth.vihf.VihfIssuer;
 import fr.opendmp.auth.vihf.VihfSigner;
 import fr.opendmp.core.access.AccessContext;
@@ -23,14 +22,15 @@ import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.credentials.CredentialRequest;
 import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DepositReceipt;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentType;
-import fr.opendmp.core.document.Institution;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.core.ins.IdentityTraits;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.InsMatricule;
@@ -64,8 +64,7 @@ import org.junit.jupiter.api.Test;
 class VerifiedAuthTest {
     private static final Ins PATIENT = Ins.of(InsMatricule.parse("279119913400976"), InsOid.NIR_TEST);
     private static final Ins OTHER_PATIENT = Ins.of(InsMatricule.parse("168124912307861"), InsOid.NIR_TEST);
-    private static final Professional NURSE = new Professional("899700366241", "TEST Anne",
-            List.of(CodedValue.profession("60", "Infirmier")));
+    private static final Professional NURSE = Professional.of("899700366241", "Anne", "TEST").withProfession(Code.of(CodeSystems.TRE_G15, "60", "Infirmier"));
 
     private static TestCa ca;
     private static TestCa foreign;
@@ -246,8 +245,8 @@ class VerifiedAuthTest {
                 .title("CR de consultation").facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
                 .creationTime(t).serviceStart(t)
-                .author(Author.professional(SignedTestCredentials.DOCTOR_ID)
-                        .withInstitution(new Institution("1" + "750000000", "Cabinet de test")))
+                .author(Author.of(Professional.of(SignedTestCredentials.DOCTOR_ID)
+                        .withOrganization(Organization.of("1" + "750000000", "Cabinet de test"))))
                 .build();
         IdentityTraits traits = IdentityTraits.builder().birthName("TESTDMP").birthFirstNames("ALICE")
                 .birthDate("1979-11-13").sex(Sex.F).birthPlaceCode("99134").build();

@@ -232,7 +232,7 @@ class VerifiedByDefaultTest {
     void aPhysicianWithoutSpecialtyOrAPatientCannotGetVerifiedCredentials() {
         FakeProfessional noSpecialty = FakeProfessional.builder("899700555505").specialty("").build();
         assertThatThrownBy(() -> dmp.credentials(noSpecialty)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("second role");
+                .hasMessageContaining("needs a specialty");
         FakeProfessional patient = FakeProfessional.builder(INS).profession("PATIENT").specialty("").build();
         assertThatThrownBy(() -> dmp.credentials(patient)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("AuthMode.OFF");

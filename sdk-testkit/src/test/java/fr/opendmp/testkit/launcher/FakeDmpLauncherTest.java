@@ -1,5 +1,7 @@
 package fr.opendmp.testkit.launcher;
 
+import fr.opendmp.core.code.CodeSystems;
+import fr.opendmp.core.code.Code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +11,10 @@ import fr.opendmp.auth.provider.AuthCredentialsProvider;
 import fr.opendmp.auth.provider.CredentialSource;
 import fr.opendmp.auth.provider.SamlHeaderPlacement;
 import fr.opendmp.auth.tls.MutualTls;
-import fr.opendmp.auth.vihf.AuthenticationMode;
-import fr.opendmp.auth.vihf.CodedValue;
-import fr.opendmp.auth.vihf.Professional;
+import fr.opendmp.core.caller.AuthenticationMode;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.auth.vihf.Software;
-import fr.opendmp.auth.vihf.Structure;
+import fr.opendmp.core.party.Organization;
 import fr.opendmp.auth.vihf.VihfIssuer;
 import fr.opendmp.auth.vihf.VihfSigner;
 import fr.opendmp.core.access.AccessContext;
@@ -86,9 +87,9 @@ class FakeDmpLauncherTest {
             VihfIssuer issuer = VihfIssuer.builder()
                     .signer(new VihfSigner(KeyMaterials.fromPkcs12(credentials.resolve("sign.p12"), password,
                             Optional.empty())))
-                    .professional(new Professional("899700777701", "EXTERNE Jean", List.of(
-                            CodedValue.profession("10", "Médecin"), CodedValue.specialty("SM26", "Médecine générale"))))
-                    .structure(new Structure(SignedTestCredentials.STRUCTURE_ID, "SA07^1.2.250.1.71.4.2.4"))
+                    .professional(Professional.of("899700777701", "Jean", "EXTERNE").withProfession(Code.of(CodeSystems.TRE_G15, "10", "Médecin"))
+                .withSpecialty(Code.of(CodeSystems.TRE_R38, "SM26", "Médecine générale")))
+                    .structure(Organization.of(SignedTestCredentials.STRUCTURE_ID).withSector(Code.of(CodeSystems.TRE_R02, "SA07", "Secteur SA07")))
                     .software(new Software("Other process", "1.0", "TEST", Optional.empty()))
                     .mode(AuthenticationMode.INDIRECTE_RENFORCEE).build();
             CredentialsProvider provider = AuthCredentialsProvider.builder().sslContext(tls)

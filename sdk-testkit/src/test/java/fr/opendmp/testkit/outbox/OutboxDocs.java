@@ -2,12 +2,13 @@ package fr.opendmp.testkit.outbox;
 
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentType;
-import fr.opendmp.core.document.Institution;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.core.ins.IdentityTraits;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.PatientIdentity;
@@ -57,7 +58,7 @@ final class OutboxDocs {
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
                 .creationTime(t).serviceStart(t)
-                .author(Author.professional(AUTHOR.idNatPs()).withInstitution(new Institution("1750000000", "Cabinet")))
+                .author(Author.of(Professional.of(AUTHOR.idNatPs()).withOrganization(Organization.of("1750000000", "Cabinet"))))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package fr.opendmp.testkit.psc;
 
+import fr.opendmp.core.code.Code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,7 @@ import fr.opendmp.auth.psc.PscConfiguration;
 import fr.opendmp.auth.psc.PscException;
 import fr.opendmp.auth.psc.PscSession;
 import fr.opendmp.auth.psc.PscTokens;
-import fr.opendmp.auth.vihf.Professional;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.testkit.ca.MutableClock;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -108,7 +109,8 @@ class ProSanteConnectFlowsTest {
         assertThat(identity.nationalId()).isEqualTo(DOCTOR);
         assertThat(identity.exercices()).extracting(PsIdentity.Exercice::key).containsExactly("10C");
         Professional professional = identity.toProfessional("10C");
-        assertThat(professional.roles()).extracting(r -> r.code()).containsExactly("10", "SM26");
+        assertThat(professional.profession().map(Code::code)).contains("10");
+        assertThat(professional.specialty().map(Code::code)).contains("SM26");
     }
 
     @Test

@@ -1,14 +1,15 @@
 package fr.opendmp.xds.internal;
 
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Confidentiality;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentId;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentStatus;
-import fr.opendmp.core.document.Institution;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.core.document.UniqueIds;
 import fr.opendmp.core.document.Visibility;
 import fr.opendmp.core.error.OutcomeIssue;
@@ -267,19 +268,22 @@ public final class EntryReader {
         if (a.isEmpty()) {
             return a;
         }
-        Author author = a.get();
+        Professional professional = a.get().professional();
         Optional<String> xon = first(s, "authorInstitution");
         if (xon.isPresent()) {
             String[] p = xon.get().split("\\^", -1);
             String idNat = p.length > 9 && !p[9].isEmpty() ? Rim.unhl7(p[9]) : "";
             if (!idNat.isEmpty()) {
-                author = author.withInstitution(new Institution(idNat, Rim.unhl7(p[0])));
+                String name = Rim.unhl7(p[0]);
+                professional = professional.withOrganization(
+                        name.isEmpty() ? Organization.of(idNat) : Organization.of(idNat, name));
             }
         }
-        Optional<Code> specialty = first(s, "authorSpecialty").flatMap(v -> cwe(v, Rim.J01));
+        Optional<Code> specialty = first(s, "authorSpecialty").flatMap(v -> cwe(v, CodeSystems.TRE_A02_OID));
         if (specialty.isPresent()) {
-            author = author.withSpecialty(specialty.get());
+            professional = professional.withSpecialty(specialty.get());
         }
+        Author author = Author.of(professional);
         Optional<Code> role = first(s, "authorRole").flatMap(v -> cwe(v, ""));
         if (role.isPresent()) {
             author = author.withRole(role.get());
@@ -305,15 +309,12 @@ public final class EntryReader {
         if (p[0].isBlank()) {
             return Optional.empty();
         }
-        Author a = Author.professional(Rim.unhl7(p[0]));
         String family = p.length > 1 ? Rim.unhl7(p[1]) : "";
         String given = p.length > 2 ? Rim.unhl7(p[2]) : "";
-        if (!family.isEmpty() || !given.isEmpty()) {
-            a = new Author(a.idNatPs(), family.isEmpty() ? Optional.empty() : Optional.of(family),
-                    given.isEmpty() ? Optional.empty() : Optional.of(given), Optional.empty(), Optional.empty(),
-                    Optional.empty());
-        }
-        return Optional.of(a);
+        return Optional.of(Author.of(new Professional(Rim.unhl7(p[0]), Optional.empty(),
+                given.isEmpty() ? Optional.empty() : Optional.of(given),
+                family.isEmpty() ? Optional.empty() : Optional.of(family), Optional.empty(), Optional.empty(),
+                Optional.empty())));
     }
 
     private static Optional<OffsetDateTime> time(Map<String, List<String>> slots, String name) {

@@ -6,7 +6,7 @@ import fr.opendmp.core.access.Authorization;
 import fr.opendmp.core.access.Closure;
 import fr.opendmp.core.access.DmpAdministrativeData;
 import fr.opendmp.core.access.DmpState;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.ins.Ins;
 import java.time.Instant;
 import java.util.ArrayList;

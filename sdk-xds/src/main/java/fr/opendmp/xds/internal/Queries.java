@@ -1,6 +1,6 @@
 package fr.opendmp.xds.internal;
 
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.document.DocumentStatus;
 import fr.opendmp.core.search.DocumentQuery;
 import java.time.OffsetDateTime;

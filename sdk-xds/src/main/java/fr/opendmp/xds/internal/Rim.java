@@ -1,8 +1,9 @@
 package fr.opendmp.xds.internal;
 
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.UniqueIds;
 import java.util.List;
 
@@ -65,14 +66,8 @@ public final class Rim {
     public static final String PARTIAL = "urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:PartialSuccess";
     /** Response Failure. */
     public static final String FAILURE = "urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure";
-    /** IdNat_PS OID. */
-    public static final String ID_NAT_PS = "1.2.250.1.71.4.2.1";
-    /** IdNat_Struct OID. */
-    public static final String ID_NAT_STRUCT = "1.2.250.1.71.4.2.2";
     /** The class code of signature entries. */
     public static final String SIGNATURE_CLASS = "urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1";
-    /** J01 (authorSpecialty) OID. */
-    public static final String J01 = "1.2.250.1.213.1.1.4.5";
 
     private Rim() {
     }
@@ -133,10 +128,11 @@ public final class Rim {
         b.append("<rim:Classification classificationScheme=\"").append(scheme).append("\" classifiedObject=\"")
                 .append(Xml.esc(object)).append("\" id=\"").append(id).append("\" nodeRepresentation=\"\">");
         slot(b, "authorPerson", xcn(author));
-        author.institution().ifPresent(i -> slot(b, "authorInstitution", hl7(i.name()) + "^^^^^&" + ID_NAT_STRUCT
-                + "&ISO^IDNST^^^" + hl7(i.idNat())));
-        author.specialty().ifPresent(s -> slot(b, "authorSpecialty", hl7(s.code()) + "^" + hl7(s.display()) + "^"
-                + CodeSystems.oidOf(s.system()).orElse(J01)));
+        Professional p = author.professional();
+        p.organization().ifPresent(i -> slot(b, "authorInstitution", hl7(i.name().orElse("")) + "^^^^^&"
+                + CodeSystems.ID_NAT_STRUCT_OID + "&ISO^IDNST^^^" + hl7(i.idNat())));
+        p.specialty().ifPresent(s -> slot(b, "authorSpecialty", hl7(s.code()) + "^" + hl7(s.display()) + "^"
+                + CodeSystems.oidOf(s.system()).orElse(CodeSystems.TRE_A02_OID)));
         author.role().ifPresent(r -> slot(b, "authorRole", hl7(r.code()) + "^" + hl7(r.display()) + "^"
                 + CodeSystems.oidOf(r.system()).orElse("")));
         b.append("</rim:Classification>");
@@ -144,8 +140,9 @@ public final class Rim {
 
     /** @return an author as XCN */
     public static String xcn(Author a) {
-        return hl7(a.idNatPs()) + "^" + hl7(a.familyName().orElse("")) + "^" + hl7(a.givenName().orElse(""))
-                + "^^^^^^&" + ID_NAT_PS + "&ISO^D^^^IDNPS";
+        Professional p = a.professional();
+        return hl7(p.idNat()) + "^" + hl7(p.familyName().orElse("")) + "^" + hl7(p.givenName().orElse(""))
+                + "^^^^^^&" + CodeSystems.ID_NAT_PS_OID + "&ISO^D^^^IDNPS";
     }
 
     /** @return a value with the HL7v2 separators escaped */

@@ -1,8 +1,8 @@
 package fr.opendmp.xds.internal;
 
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Confidentiality;
 import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DocumentContent;

@@ -1,11 +1,12 @@
 package fr.opendmp.xds.internal;
 
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.access.AuthorizationChange;
 import fr.opendmp.core.access.AuthorizationFilter;
 import fr.opendmp.core.access.AuthorizedPatient;
 import fr.opendmp.core.access.AuthorizedPatientsBy;
 import fr.opendmp.core.access.PatientAuthorization;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.InsMatricule;
 import fr.opendmp.core.ins.InsOid;
@@ -19,8 +20,6 @@ import org.w3c.dom.Element;
 /** The DMP's own web services: TD0.3 setAuthorization, TD1.6 listAuthorizationByPatient, TD0.4 patientList. Not API. */
 public final class WebServices {
 
-    /** The J01 specialty system. */
-    private static final String J01 = "urn:oid:1.2.250.1.213.1.1.4.5";
 
     private WebServices() {
     }
@@ -86,7 +85,7 @@ public final class WebServices {
             for (int i = 0; i < codes.size(); i++) {
                 Optional<String> c = Xml.text(codes.get(i));
                 String label = i < labels.size() ? Xml.text(labels.get(i)).orElse("") : "";
-                c.ifPresent(code -> specialties.add(Code.of(J01, code, label)));
+                c.ifPresent(code -> specialties.add(Code.of(CodeSystems.TRE_A02, code, label)));
             }
             boolean mt = Xml.children(e, Ns.HAB, "specificRight").stream().map(Xml::text)
                     .flatMap(Optional::stream).anyMatch("MEDECIN_TRAITANT"::equals);

@@ -472,7 +472,7 @@ public final class XdsOperations implements DmpOperations {
         String cx = Submissions.cx(ins, transport.patientIdCxForm(), now);
         Submissions.Context ctx = new Submissions.Context(sourceOid, transport.contentTypeCode(),
                 transport.patientIdCxForm(), now, transport.xadesAlgorithms(), null);
-        Author author = caller.professional().map(p -> Author.professional(p.idNat()))
+        Author author = caller.professional().map(p -> Author.of(p.idNat()))
                 .orElse(entry.metadata().authors().get(0));
         Submissions.Counter n = new Submissions.Counter();
         StringBuilder b = new StringBuilder(4096);

@@ -2,7 +2,9 @@ package fr.opendmp.auth.vihf.internal;
 
 import static fr.opendmp.auth.vihf.VihfAttributes.*;
 
-import fr.opendmp.auth.vihf.CodedValue;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
+import java.util.Optional;
 import fr.opendmp.auth.vihf.Vihf;
 import fr.opendmp.core.access.AccessMode;
 import java.time.Instant;
@@ -65,7 +67,7 @@ public final class VihfXml {
 
         Element subject = saml(doc, "Subject");
         Element nameId = saml(doc, "NameID");
-        nameId.setTextContent(vihf.professional().nameId());
+        nameId.setTextContent(vihf.professional().idNat());
         subject.appendChild(nameId);
         assertion.appendChild(subject);
 
@@ -94,19 +96,18 @@ public final class VihfXml {
         assertion.appendChild(attributes);
         text(doc, attributes, VERSION, vihf.profile().version());
         text(doc, attributes, dialect.authModeAttribute(), vihf.mode().name());
-        text(doc, attributes, STRUCTURE_ID, vihf.structure().id());
-        text(doc, attributes, SECTEUR_ACTIVITE, vihf.structure().secteurActivite());
-        text(doc, attributes, SUBJECT_ID, vihf.professional().displayName());
+        text(doc, attributes, STRUCTURE_ID, vihf.structure().idNat());
+        text(doc, attributes, SECTEUR_ACTIVITE, vihf.structure().sector().orElseThrow().caretOid());
+        text(doc, attributes, SUBJECT_ID, vihf.professional().displayName().orElseThrow());
         Element roles = attribute(doc, attributes, ROLE);
-        for (CodedValue role : vihf.professional().roles()) {
-            roles.appendChild(coded(doc, "Role", role));
-        }
+        roles.appendChild(coded(doc, "Role", vihf.professional().profession().orElseThrow(), Optional.empty()));
+        vihf.professional().specialty().ifPresent(s -> roles.appendChild(coded(doc, "Role", s, Optional.empty())));
         vihf.patient().ifPresent(ins -> text(doc, attributes, RESOURCE_ID, ins.cx()));
         text(doc, attributes, RESOURCE_URN, vihf.profile().resourceUrn());
         AccessMode mode = vihf.access().mode();
         Element purpose = attribute(doc, attributes, PURPOSE_OF_USE);
-        purpose.appendChild(coded(doc, "PurposeOfUse", new CodedValue(mode.code(), CodedValue.MODE_ACCES,
-                java.util.Optional.of("mode acces VIHF 2.0"), display(mode))));
+        purpose.appendChild(coded(doc, "PurposeOfUse", Code.of(CodeSystems.TRE_R248, mode.code(), display(mode)),
+                Optional.of("mode acces VIHF 2.0")));
         if (vihf.profile().legacyModeAcces()) {
             text(doc, attributes, MODE_ACCES_LEGACY, mode.code());
         }
@@ -150,14 +151,14 @@ public final class VihfXml {
         attribute(doc, statement, name).appendChild(valueElement);
     }
 
-    private static Element coded(Document doc, String local, CodedValue value) {
+    private static Element coded(Document doc, String local, Code value, Optional<String> codeSystemName) {
         Element wrapper = saml(doc, "AttributeValue");
         Element ce = doc.createElementNS(HL7_NS, local);
         ce.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns", HL7_NS);
         ce.setAttribute("code", value.code());
-        ce.setAttribute("codeSystem", value.codeSystem());
-        value.codeSystemName().ifPresent(n -> ce.setAttribute("codeSystemName", n));
-        ce.setAttribute("displayName", value.displayName());
+        ce.setAttribute("codeSystem", value.systemOid().orElseThrow());
+        codeSystemName.ifPresent(n -> ce.setAttribute("codeSystemName", n));
+        ce.setAttribute("displayName", value.display());
         ce.setAttributeNS(XSI_NS, "xsi:type", "CE");
         wrapper.appendChild(ce);
         return wrapper;

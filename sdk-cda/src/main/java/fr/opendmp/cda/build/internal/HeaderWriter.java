@@ -2,10 +2,11 @@ package fr.opendmp.cda.build.internal;
 
 import fr.opendmp.cda.build.CdaBuildException;
 import fr.opendmp.cda.build.DocumentHeader;
-import fr.opendmp.cda.build.Organization;
-import fr.opendmp.cda.build.Professional;
+import fr.opendmp.core.code.CodeSystems;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.cda.read.internal.CdaTimes;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.ins.IdentityTraits;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -120,12 +121,14 @@ public final class HeaderWriter {
         }
         x.start("assignedEntity");
         if (lab) {
-            x.empty("id", "root", Professional.ID_NAT_PS, "extension", performer.idNatPs());
+            x.empty("id", "root", CodeSystems.ID_NAT_PS_OID, "extension", performer.idNat());
             performer.specialty().ifPresent(c -> code(x, "code", c));
             x.empty("addr", "nullFlavor", "UNK").empty("telecom", "nullFlavor", "UNK");
             person(x, performer, "assignedPerson");
             Organization o = performer.organization().orElse(h.custodian());
-            x.start("representedOrganization").id("id", o.id()).element("name", o.name())
+            x.start("representedOrganization");
+            organizationId(x, o);
+            x.element("name", o.name().orElseThrow())
                     .empty("telecom", "nullFlavor", "UNK").empty("addr", "nullFlavor", "UNK");
             code(x, "standardIndustryClassCode", h.practiceSetting());
             x.end();
@@ -145,7 +148,7 @@ public final class HeaderWriter {
 
     /** Writes a professional's id, specialty and name inside its role element. */
     static void entity(Xml x, Professional p, String personElement) {
-        x.empty("id", "root", Professional.ID_NAT_PS, "extension", p.idNatPs());
+        x.empty("id", "root", CodeSystems.ID_NAT_PS_OID, "extension", p.idNat());
         p.specialty().ifPresent(c -> code(x, "code", c));
         person(x, p, personElement);
     }
@@ -153,19 +156,21 @@ public final class HeaderWriter {
     private static void person(Xml x, Professional p, String personElement) {
         x.start(personElement).start("name");
         p.prefix().ifPresent(v -> x.element("prefix", v));
-        if (!p.givenName().isBlank()) {
-            x.element("given", p.givenName());
-        }
-        x.element("family", p.familyName());
+        p.givenName().filter(g -> !g.isBlank()).ifPresent(g -> x.element("given", g));
+        x.element("family", p.familyName().orElseThrow());
         x.end().end();
     }
 
     private static void organization(Xml x, String element, Organization o, Optional<Code> practiceSetting) {
         x.start(element);
-        x.id("id", o.id());
-        x.element("name", o.name());
+        organizationId(x, o);
+        x.element("name", o.name().orElseThrow());
         practiceSetting.ifPresent(c -> code(x, "standardIndustryClassCode", c));
         x.end();
+    }
+
+    private static void organizationId(Xml x, Organization o) {
+        x.empty("id", "root", CodeSystems.ID_NAT_STRUCT_OID, "extension", o.idNat());
     }
 
     /** Writes a code, adding {@code codeSystemName="LOINC"} for LOINC codes. */

@@ -7,8 +7,8 @@ import static fr.opendmp.cda.build.internal.Sections.section;
 
 import fr.opendmp.cda.InstanceId;
 import fr.opendmp.cda.build.LdlSes;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import java.util.List;
 import java.util.Optional;
 

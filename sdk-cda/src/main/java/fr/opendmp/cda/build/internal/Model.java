@@ -1,7 +1,7 @@
 package fr.opendmp.cda.build.internal;
 
 import fr.opendmp.cda.InstanceId;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,7 +2,7 @@ package fr.opendmp.cda.build.internal;
 
 import fr.opendmp.cda.InstanceId;
 import fr.opendmp.cda.build.CdaBuildException;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

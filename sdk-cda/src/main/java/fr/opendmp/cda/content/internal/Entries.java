@@ -2,12 +2,11 @@ package fr.opendmp.cda.content.internal;
 
 import fr.opendmp.cda.content.ClinicalTime;
 import fr.opendmp.cda.content.Quantity;
-import fr.opendmp.cda.read.CdaOrganization;
-import fr.opendmp.cda.read.CdaPerson;
+import fr.opendmp.cda.read.CdaParticipant;
 import fr.opendmp.cda.read.internal.CdaTimes;
 import fr.opendmp.cda.read.internal.Dom;
 import fr.opendmp.cda.read.internal.HeaderParser;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -169,22 +168,9 @@ public final class Entries {
     }
 
     /** @return the person of a participation ({@code performer}, {@code author}…) and its entity element */
-    public static Optional<CdaPerson> person(Element participation, String entityName) {
+    public static Optional<CdaParticipant> person(Element participation, String entityName) {
         Element entity = Dom.child(participation, entityName);
-        if (entity == null) {
-            return Optional.empty();
-        }
-        Element person = Dom.child(entity, "assignedPerson");
-        Element name = Dom.child(person, "name");
-        Element org = Dom.child(entity, "representedOrganization");
-        List<String> givens = new ArrayList<>();
-        Dom.children(name, "given").forEach(g -> Dom.text(g).ifPresent(givens::add));
-        return Optional.of(new CdaPerson(HeaderParser.ii(Dom.child(entity, "id")), HeaderParser.code(Dom.child(entity,
-                "code")), Optional.empty(), Dom.text(Dom.child(name, "prefix")), givens,
-                Dom.text(Dom.child(name, "family")),
-                Optional.ofNullable(org).map(o -> new CdaOrganization(HeaderParser.ii(Dom.child(o, "id")),
-                        Dom.text(Dom.child(o, "name")), HeaderParser.code(Dom.child(o, "standardIndustryClassCode")))),
-                HeaderParser.time(Dom.child(participation, "time"))));
+        return entity == null ? Optional.empty() : HeaderParser.person(participation, entity);
     }
 
     /** @return the template roots of an element */

@@ -2,7 +2,7 @@ package fr.opendmp.cda.content.internal;
 
 import fr.opendmp.cda.content.ContentKindException;
 import fr.opendmp.cda.read.CdaDocument;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.util.Optional;
 import java.util.Set;
 

@@ -4,7 +4,7 @@ import fr.opendmp.cda.content.ContentKindException;
 import fr.opendmp.cda.content.ImagingStudy;
 import fr.opendmp.cda.content.KosManifest;
 import fr.opendmp.cda.content.Unreadable;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import fr.opendmp.cda.content.Reimbursed.Category;
 import fr.opendmp.cda.content.ReimbursementHistory;
 import fr.opendmp.cda.content.Unreadable;
 import fr.opendmp.cda.read.internal.Dom;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

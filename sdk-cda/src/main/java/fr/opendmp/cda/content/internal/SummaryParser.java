@@ -7,7 +7,7 @@ import fr.opendmp.cda.content.Procedure;
 import fr.opendmp.cda.content.Treatment;
 import fr.opendmp.cda.content.Unreadable;
 import fr.opendmp.cda.read.internal.Dom;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

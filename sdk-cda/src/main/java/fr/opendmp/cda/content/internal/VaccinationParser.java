@@ -4,7 +4,7 @@ import fr.opendmp.cda.content.Unreadable;
 import fr.opendmp.cda.content.Vaccination;
 import fr.opendmp.cda.content.VaccinationRecord;
 import fr.opendmp.cda.read.internal.Dom;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package fr.opendmp.cda.metadata.internal;
 
 import fr.opendmp.cda.read.CdaDocument;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

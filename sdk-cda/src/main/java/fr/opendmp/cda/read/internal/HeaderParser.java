@@ -8,13 +8,14 @@ import static fr.opendmp.cda.read.internal.Dom.text;
 
 import fr.opendmp.cda.InstanceId;
 import fr.opendmp.cda.read.CdaHeader;
-import fr.opendmp.cda.read.CdaOrganization;
 import fr.opendmp.cda.read.CdaPatient;
-import fr.opendmp.cda.read.CdaPerson;
+import fr.opendmp.cda.read.CdaParticipant;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.cda.read.CdaSection;
 import fr.opendmp.cda.read.CdaServiceEvent;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.InsMatricule;
 import fr.opendmp.core.ins.InsOid;
@@ -48,11 +49,11 @@ public final class HeaderParser {
                 time(child(doc, "effectiveTime")), attr(child(doc, "confidentialityCode"), "code"),
                 attr(child(doc, "languageCode"), "code"), ii(child(doc, "setId")), version(doc),
                 Optional.ofNullable(path(doc, "recordTarget", "patientRole")).map(HeaderParser::patient),
-                children(doc, "author").stream().map(a -> person(a, child(a, "assignedAuthor"))).toList(),
+                children(doc, "author").stream().flatMap(a -> person(a, child(a, "assignedAuthor")).stream()).toList(),
                 Optional.ofNullable(path(doc, "custodian", "assignedCustodian", "representedCustodianOrganization"))
-                        .map(HeaderParser::organization),
+                        .flatMap(HeaderParser::organization),
                 Optional.ofNullable(child(doc, "legalAuthenticator"))
-                        .map(l -> person(l, child(l, "assignedEntity"))),
+                        .flatMap(l -> person(l, child(l, "assignedEntity"))),
                 children(doc, "documentationOf").stream().map(d -> child(d, "serviceEvent"))
                         .filter(e -> e != null).map(HeaderParser::serviceEvent).toList(),
                 time(child(encTime, "low")), time(child(encTime, "high")),
@@ -144,7 +145,16 @@ public final class HeaderParser {
         }
     }
 
-    private static CdaPerson person(Element participation, Element entity) {
+    /**
+     * @param participation the participation ({@code author}, {@code performer}…)
+     * @param entity its role element ({@code assignedAuthor}, {@code assignedEntity}…)
+     * @return the participant, when its entity has an id extension (the IdNat_PS)
+     */
+    public static Optional<CdaParticipant> person(Element participation, Element entity) {
+        Optional<String> idNat = ii(child(entity, "id")).flatMap(InstanceId::extension).filter(v -> !v.isBlank());
+        if (idNat.isEmpty()) {
+            return Optional.empty();
+        }
         Element person = child(entity, "assignedPerson");
         if (person == null) {
             person = child(entity, "associatedPerson");
@@ -154,21 +164,32 @@ public final class HeaderParser {
         if (org == null) {
             org = child(entity, "scopingOrganization");
         }
-        return new CdaPerson(ii(child(entity, "id")), code(child(entity, "code")),
-                code(child(participation, "functionCode")), text(child(name, "prefix")),
-                children(name, "given").stream().flatMap(g -> text(g).stream()).toList(), text(child(name, "family")),
-                Optional.ofNullable(org).map(HeaderParser::organization), time(child(participation, "time")));
+        List<String> givens = children(name, "given").stream().flatMap(g -> text(g).stream()).toList();
+        Professional p = new Professional(idNat.get(), text(child(name, "prefix")),
+                givens.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", givens)),
+                text(child(name, "family")), Optional.empty(), code(child(entity, "code")),
+                Optional.ofNullable(org).flatMap(HeaderParser::organization));
+        return Optional.of(new CdaParticipant(p, code(child(participation, "functionCode")),
+                time(child(participation, "time"))));
     }
 
-    private static CdaOrganization organization(Element org) {
-        return new CdaOrganization(ii(child(org, "id")), text(child(org, "name")),
-                code(child(org, "standardIndustryClassCode")));
+    /**
+     * @param org a {@code representedOrganization}, {@code scopingOrganization} or custodian organisation
+     * @return the organisation, when it has an id extension (the IdNat_Struct)
+     */
+    public static Optional<Organization> organization(Element org) {
+        Optional<String> idNat = ii(child(org, "id")).flatMap(InstanceId::extension).filter(v -> !v.isBlank());
+        return idNat.map(id -> new Organization(id, text(child(org, "name")),
+                code(child(org, "standardIndustryClassCode"))));
     }
 
     private static CdaServiceEvent serviceEvent(Element se) {
         Element t = child(se, "effectiveTime");
         Optional<OffsetDateTime> low = time(child(t, "low"));
         return new CdaServiceEvent(code(child(se, "code")), low.isPresent() ? low : time(t), time(child(t, "high")),
-                children(se, "performer").stream().map(p -> person(p, child(p, "assignedEntity"))).toList());
+                children(se, "performer").stream().flatMap(p -> person(p, child(p, "assignedEntity")).stream())
+                        .toList(),
+                children(se, "performer").stream().flatMap(p -> code(path(p, "assignedEntity",
+                        "representedOrganization", "standardIndustryClassCode")).stream()).findFirst());
     }
 }

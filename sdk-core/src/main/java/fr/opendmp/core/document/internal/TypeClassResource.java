@@ -3,7 +3,7 @@ package fr.opendmp.core.document.internal;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.document.TypeClassTable;
 import java.io.IOException;
 import java.io.InputStream;

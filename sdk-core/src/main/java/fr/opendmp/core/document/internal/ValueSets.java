@@ -2,7 +2,7 @@ package fr.opendmp.core.document.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

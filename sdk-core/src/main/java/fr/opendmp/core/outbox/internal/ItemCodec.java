@@ -1,14 +1,15 @@
 package fr.opendmp.core.outbox.internal;
 
+import fr.opendmp.core.party.Professional;
+import fr.opendmp.core.party.Organization;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.document.Confidentiality;
 import fr.opendmp.core.document.DocumentMetadata;
-import fr.opendmp.core.document.Institution;
 import fr.opendmp.core.document.Visibility;
 import fr.opendmp.core.ins.IdentityStatus;
 import fr.opendmp.core.ins.IdentityTraits;
@@ -131,27 +132,33 @@ public final class ItemCodec {
 
     private static ObjectNode author(Author a) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("idNatPs", a.idNatPs());
-        a.familyName().ifPresent(v -> o.put("familyName", v));
-        a.givenName().ifPresent(v -> o.put("givenName", v));
+        Professional p = a.professional();
+        o.put("idNatPs", p.idNat());
+        p.prefix().ifPresent(v -> o.put("prefix", v));
+        p.familyName().ifPresent(v -> o.put("familyName", v));
+        p.givenName().ifPresent(v -> o.put("givenName", v));
         a.role().ifPresent(v -> o.set("role", code(v)));
-        a.specialty().ifPresent(v -> o.set("specialty", code(v)));
-        a.institution().ifPresent(i -> {
+        p.profession().ifPresent(v -> o.set("profession", code(v)));
+        p.specialty().ifPresent(v -> o.set("specialty", code(v)));
+        p.organization().ifPresent(i -> {
             ObjectNode inst = o.putObject("institution");
             inst.put("idNat", i.idNat());
-            inst.put("name", i.name());
+            i.name().ifPresent(n -> inst.put("name", n));
+            i.sector().ifPresent(c -> inst.set("sector", code(c)));
         });
         return o;
     }
 
     private static Author author(JsonNode o) {
         Function<String, Optional<Code>> optCode = f -> o.has(f) ? Optional.of(code(o.get(f))) : Optional.empty();
-        Optional<Institution> inst = o.has("institution")
-                ? Optional.of(new Institution(o.get("institution").get("idNat").asText(),
-                        o.get("institution").get("name").asText()))
-                : Optional.empty();
-        return new Author(o.get("idNatPs").asText(), text(o, "familyName"), text(o, "givenName"), optCode.apply("role"),
-                optCode.apply("specialty"), inst);
+        JsonNode i = o.get("institution");
+        Optional<Organization> inst = i == null ? Optional.empty()
+                : Optional.of(new Organization(i.get("idNat").asText(),
+                        text(i, "name").filter(n -> !n.isEmpty()),
+                        i.has("sector") ? Optional.of(code(i.get("sector"))) : Optional.empty()));
+        Professional p = new Professional(o.get("idNatPs").asText(), text(o, "prefix"), text(o, "givenName"),
+                text(o, "familyName"), optCode.apply("profession"), optCode.apply("specialty"), inst);
+        return new Author(p, optCode.apply("role"));
     }
 
     private static Optional<String> text(JsonNode o, String field) {

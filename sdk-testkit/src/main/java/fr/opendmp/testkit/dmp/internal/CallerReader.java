@@ -248,7 +248,7 @@ public final class CallerReader {
             Optional<String> structure, List<String> roles, Optional<String> sector, Optional<String> authMode) {
         String profession = roles.isEmpty() ? "10" : codeOf(roles.get(0));
         String specialty = roles.size() > 1 ? codeOf(roles.get(1)) : "";
-        return new FakeProfessional(sub, given.orElse(""), family.orElse(""), structure.orElse(""),
+        return FakeProfessional.of(sub, given.orElse(""), family.orElse(""), structure.orElse(""),
                 profession.isBlank() ? "10" : profession, specialty, sector.map(CallerReader::codeOf).orElse(""),
                 authMode.orElse("INDIRECTE_RENFORCEE"));
     }

@@ -1,5 +1,6 @@
 package fr.opendmp.testkit.dmp.internal;
 
+import fr.opendmp.core.code.CodeSystems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -416,7 +417,7 @@ public final class Deposits {
         ids.addObject().put("use", "official").put("system", "urn:ietf:rfc:3986").put("value", "urn:uuid:" + id);
         if (Json.isEmpty(doc.path("custodian"))) {
             ObjectNode cust = doc.putObject("custodian");
-            cust.putObject("identifier").put("system", "urn:oid:1.2.250.1.71.4.2.2")
+            cust.putObject("identifier").put("system", CodeSystems.ID_NAT_STRUCT)
                     .put("value", caller.professional().structureId().isEmpty() ? "DMP" : caller.professional().structureId());
         }
         ObjectNode att = (ObjectNode) doc.path("content").path(0).path("attachment");

@@ -24,7 +24,7 @@ public final class FhirRouter {
     private static final String FHIR_JSON = "application/fhir+json";
 
     /** The caller recorded in the history for a refused credential. */
-    private static final Caller UNAUTHENTICATED = new Caller(new FakeProfessional("UNAUTHENTICATED", "", "", "",
+    private static final Caller UNAUTHENTICATED = new Caller(FakeProfessional.of("UNAUTHENTICATED", "", "", "",
             "10", "", "", "INDIRECTE_RENFORCEE"), fr.opendmp.core.access.AccessMode.NORMAL, Optional.empty(),
             Optional.empty());
 

@@ -1,5 +1,6 @@
 package fr.opendmp.testkit.dmp.internal;
 
+import fr.opendmp.core.code.CodeSystems;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.opendmp.core.ins.InsOid;
@@ -73,7 +74,7 @@ public final class PatientLookup {
                 ObjectNode provision = consent.putObject("provision");
                 provision.put("type", blocked ? "deny" : "permit");
                 provision.putArray("actor").addObject().putObject("reference").putObject("identifier")
-                        .put("system", "urn:oid:1.2.250.1.71.4.2.1").put("value", caller.id());
+                        .put("system", CodeSystems.ID_NAT_PS).put("value", caller.id());
                 ObjectNode ce = entries.addObject();
                 ce.put("fullUrl", base + "/Consent/consent-" + patientId);
                 ce.set("resource", consent);

@@ -1,13 +1,14 @@
 package fr.opendmp.testkit.dmp.internal;
 
+import fr.opendmp.core.code.CodeSystems;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.auth.provider.AuthCredentialsProvider;
 import fr.opendmp.auth.provider.CredentialSource;
 import fr.opendmp.auth.provider.KeyDocumentSigner;
 import fr.opendmp.auth.provider.SamlHeaderPlacement;
-import fr.opendmp.auth.vihf.AuthenticationMode;
-import fr.opendmp.auth.vihf.CodedValue;
-import fr.opendmp.auth.vihf.Professional;
-import fr.opendmp.auth.vihf.Structure;
+import fr.opendmp.core.caller.AuthenticationMode;
+import fr.opendmp.core.party.Professional;
+import fr.opendmp.core.party.Organization;
 import fr.opendmp.auth.vihf.VihfIssuer;
 import fr.opendmp.auth.vihf.VihfSigner;
 import fr.opendmp.core.credentials.CredentialsProvider;
@@ -83,28 +84,25 @@ public final class VerifiedCredentials {
         KeyCache.Keys k = mode == AuthenticationMode.DIRECTE
                 ? keys.card(p.idNatPs(), orDefault(p.familyName(), "PRATICIEN"), orDefault(p.givenName(), "Test"))
                 : keys.structure(structureOf(p));
-        String sector = orDefault(p.sector(), "SA07") + "^" + FakeDmpClaims.SECTOR_SYSTEM;
-        VihfIssuer issuer = VihfIssuer.builder().signer(new VihfSigner(k.signingKey())).professional(vihfProfessional(p))
-                .structure(new Structure(structureOf(p), sector)).software(SignedTestCredentials.software())
-                .mode(mode).clock(clock).build();
+        VihfIssuer issuer;
+        try {
+            issuer = VihfIssuer.builder().signer(new VihfSigner(k.signingKey())).professional(vihfProfessional(p))
+                    .structure(Organization.of(structureOf(p)).withSector(
+                            Code.of(CodeSystems.TRE_R02, orDefault(p.sector(), "SA07"), "Secteur")))
+                    .software(SignedTestCredentials.software()).mode(mode).clock(clock).build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot build a VIHF for " + p + ": " + e.getMessage(), e);
+        }
         return AuthCredentialsProvider.builder().sslContext(k.clientSslContext())
                 .source(CredentialSource.vihf(issuer)).placement(SamlHeaderPlacement.iheSaml())
                 .soapVihf(issuer).documentSigner(KeyDocumentSigner.of(k.signingKey())).build();
     }
 
+    /** The professional a VIHF names: display names for its roles, a name when the fake has none. */
     private static Professional vihfProfessional(FakeProfessional p) {
-        List<CodedValue> roles = new ArrayList<>();
-        roles.add(CodedValue.profession(p.profession(),
+        Professional pro = p.professional().withProfession(Code.of(CodeSystems.TRE_G15, p.profession(),
                 PROFESSIONS.getOrDefault(p.profession(), "Profession " + p.profession())));
-        if (!p.specialty().isBlank()) {
-            roles.add(CodedValue.specialty(p.specialty(), "Spécialité " + p.specialty()));
-        }
-        String display = (p.familyName() + " " + p.givenName()).trim();
-        try {
-            return new Professional(p.idNatPs(), display.isEmpty() ? p.idNatPs() : display, roles);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot build a VIHF for " + p + ": " + e.getMessage(), e);
-        }
+        return pro.displayName().isPresent() ? pro : pro.withNames("", p.idNatPs());
     }
 
     private static String orDefault(String value, String fallback) {

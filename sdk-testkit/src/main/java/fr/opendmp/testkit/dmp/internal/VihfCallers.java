@@ -127,7 +127,7 @@ public final class VihfCallers {
         String profession = v.roles().isEmpty() ? "10" : v.roles().get(0).code();
         String specialty = v.roles().size() > 1 ? v.roles().get(1).code() : "";
         String sector = codeOf(v.secteurActivite());
-        FakeProfessional pro = new FakeProfessional(v.nameId(), "", v.displayName(), v.structureId().orElse(""),
+        FakeProfessional pro = FakeProfessional.of(v.nameId(), "", v.displayName(), v.structureId().orElse(""),
                 profession.isBlank() ? "10" : profession, specialty, sector, v.authenticationMode());
         AccessMode mode = v.accessMode();
         return new Caller(pro, mode, v.accessReason(), v.patientCx().map(CallerReader::matriculeOfCx));

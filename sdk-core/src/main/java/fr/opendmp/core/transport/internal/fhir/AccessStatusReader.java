@@ -63,7 +63,7 @@ public final class AccessStatusReader {
 
     private static Closure closure(JsonNode ext) {
         Optional<LocalDate> date = Optional.empty();
-        Optional<fr.opendmp.core.document.Code> reason = Optional.empty();
+        Optional<fr.opendmp.core.code.Code> reason = Optional.empty();
         Optional<String> text = Optional.empty();
         for (JsonNode sub : ext.path("extension")) {
             switch (sub.path("url").asText()) {

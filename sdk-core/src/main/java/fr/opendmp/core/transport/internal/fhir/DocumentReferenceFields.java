@@ -1,6 +1,6 @@
 package fr.opendmp.core.transport.internal.fhir;
 
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package fr.opendmp.core.transport.internal.fhir;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import java.io.IOException;
 import java.util.function.Consumer;
 
@@ -163,7 +163,7 @@ final class DocumentReferenceParser {
                 case "id" -> id[0] = p.getText();
                 case "identifier" -> array(p, () -> {
                     String[] ident = identifier(p);
-                    if (actor.idNat == null || fr.opendmp.core.document.Author.ID_NAT_PS_SYSTEM.equals(ident[0])) {
+                    if (actor.idNat == null || fr.opendmp.core.code.CodeSystems.ID_NAT_PS.equals(ident[0])) {
                         actor.idNat = ident[1];
                     }
                 });

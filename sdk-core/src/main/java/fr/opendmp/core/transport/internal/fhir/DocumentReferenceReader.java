@@ -1,18 +1,19 @@
 package fr.opendmp.core.transport.internal.fhir;
 
+import fr.opendmp.core.party.Professional;
+import fr.opendmp.core.party.Organization;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.opendmp.core.error.DmpException;
 import fr.opendmp.core.error.MalformedResponseException;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Confidentiality;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentId;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentStatus;
-import fr.opendmp.core.document.Institution;
 import fr.opendmp.core.document.UniqueIds;
 import fr.opendmp.core.document.ValueSetCheck;
 import fr.opendmp.core.document.Visibility;
@@ -140,26 +141,26 @@ public final class DocumentReferenceReader {
         if (idNat == null || idNat.isBlank()) {
             return Optional.empty();
         }
-        Author a = Author.professional(idNat);
+        Professional a = Professional.of(idNat);
         if (actor == null) {
-            return Optional.of(a);
+            return Optional.of(Author.of(a));
         }
         DocumentReferenceFields.Actor person = actor.family == null && actor.practitionerLocalRef != null
                 ? f.contained.getOrDefault(actor.practitionerLocalRef, actor) : actor;
         if (person.family != null) {
-            a = a.withNames(person.family, person.given == null ? "" : person.given);
+            a = new Professional(idNat, Optional.empty(), Optional.ofNullable(person.given), Optional.of(person.family),
+                    Optional.empty(), Optional.empty(), Optional.empty());
         }
         if (actor.specialty != null) {
             a = a.withSpecialty(actor.specialty);
         }
-        if (actor.role != null) {
-            a = a.withRole(actor.role);
-        }
         if (actor.organizationId != null) {
-            a = a.withInstitution(new Institution(actor.organizationId,
-                    actor.organizationName == null ? "" : actor.organizationName));
+            Organization org = Organization.of(actor.organizationId);
+            a = a.withOrganization(actor.organizationName == null || actor.organizationName.isEmpty() ? org
+                    : org.withName(actor.organizationName));
         }
-        return Optional.of(a);
+        Author author = Author.of(a);
+        return Optional.of(actor.role == null ? author : author.withRole(actor.role));
     }
 
     private static <T> T present(T value, String element) {

@@ -1,9 +1,9 @@
 package fr.opendmp.core.transport.internal.fhir;
 
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.CodeSystems;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.document.ContentHash;
 import fr.opendmp.core.document.DocumentContent;
 import fr.opendmp.core.document.DocumentMetadata;
@@ -29,7 +29,7 @@ public final class DocumentReferenceWriter {
      * @param uniqueIdAlsoAsIdentifier whether to repeat the uniqueId in {@code identifier} (use usual)
      * @param custodian the custodian organisation, if known (PDSm 1..1, absent from the DMP examples)
      */
-    public record Options(boolean uniqueIdAlsoAsIdentifier, Optional<fr.opendmp.core.document.Institution> custodian) {
+    public record Options(boolean uniqueIdAlsoAsIdentifier, Optional<fr.opendmp.core.party.Organization> custodian) {
         /** @return options without identifier copy nor custodian (the ANS examples' shape) */
         public static Options plain() {
             return new Options(false, Optional.empty());
@@ -75,9 +75,7 @@ public final class DocumentReferenceWriter {
         options.custodian().ifPresent(c -> {
             ObjectNode custodian = dr.putObject("custodian");
             custodian.putObject("identifier").put("system", CodeSystems.ID_NAT_STRUCT).put("value", c.idNat());
-            if (!c.name().isEmpty()) {
-                custodian.put("display", c.name());
-            }
+            c.name().filter(n -> !n.isEmpty()).ifPresent(n -> custodian.put("display", n));
         });
         m.description().ifPresent(d -> dr.put("description", d));
         ArrayNode labels = dr.putArray("securityLabel");

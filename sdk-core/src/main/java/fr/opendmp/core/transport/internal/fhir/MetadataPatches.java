@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Visibility;
 
 /**

@@ -1,7 +1,7 @@
 package fr.opendmp.core.transport.internal.fhir;
 
-import fr.opendmp.core.document.CodeSystems;
-import fr.opendmp.core.document.Code;
+import fr.opendmp.core.code.CodeSystems;
+import fr.opendmp.core.code.Code;
 import fr.opendmp.core.document.DocumentStatus;
 import fr.opendmp.core.document.UniqueIds;
 import fr.opendmp.core.ins.Ins;

@@ -1,5 +1,7 @@
 package fr.opendmp.core.transport.internal.fhir;
 
+import fr.opendmp.core.code.CodeSystems;
+import fr.opendmp.core.party.Professional;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.opendmp.core.document.Author;
@@ -43,27 +45,26 @@ final class ResourceWriter {
 
     static String addAuthor(ArrayNode contained, Author a, String id) {
         ObjectNode practitioner = contained.addObject().put("resourceType", "Practitioner").put("id", id);
-        practitioner.putArray("identifier").addObject().put("system", Author.ID_NAT_PS_SYSTEM).put("value", a.idNatPs());
-        if (a.familyName().isPresent()) {
-            ObjectNode name = practitioner.putArray("name").addObject().put("family", a.familyName().get());
-            a.givenName().ifPresent(g -> name.putArray("given").add(g));
+        Professional p = a.professional();
+        practitioner.putArray("identifier").addObject().put("system", CodeSystems.ID_NAT_PS).put("value", p.idNat());
+        if (p.familyName().isPresent()) {
+            ObjectNode name = practitioner.putArray("name").addObject().put("family", p.familyName().get());
+            p.givenName().ifPresent(g -> name.putArray("given").add(g));
         }
-        if (a.role().isEmpty() && a.specialty().isEmpty() && a.institution().isEmpty()) {
+        if (a.role().isEmpty() && p.specialty().isEmpty() && p.organization().isEmpty()) {
             return "#" + id;
         }
         String roleId = id + "-role";
         ObjectNode role = contained.addObject().put("resourceType", "PractitionerRole").put("id", roleId);
-        role.putArray("identifier").addObject().put("system", Author.ID_NAT_PS_SYSTEM).put("value", a.idNatPs());
+        role.putArray("identifier").addObject().put("system", CodeSystems.ID_NAT_PS).put("value", p.idNat());
         role.putObject("practitioner").put("reference", "#" + id);
-        a.institution().ifPresent(inst -> {
+        p.organization().ifPresent(inst -> {
             ObjectNode org = role.putObject("organization");
-            org.putObject("identifier").put("system", fr.opendmp.core.document.CodeSystems.ID_NAT_STRUCT).put("value", inst.idNat());
-            if (!inst.name().isEmpty()) {
-                org.put("display", inst.name());
-            }
+            org.putObject("identifier").put("system", CodeSystems.ID_NAT_STRUCT).put("value", inst.idNat());
+            inst.name().filter(n -> !n.isEmpty()).ifPresent(n -> org.put("display", n));
         });
         a.role().ifPresent(c -> role.putArray("code").add(FhirJson.concept(c)));
-        a.specialty().ifPresent(c -> role.putArray("specialty").add(FhirJson.concept(c)));
+        p.specialty().ifPresent(c -> role.putArray("specialty").add(FhirJson.concept(c)));
         return "#" + roleId;
     }
 }

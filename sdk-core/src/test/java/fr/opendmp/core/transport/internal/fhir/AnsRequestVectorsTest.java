@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.DocumentContent;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.ValueSetCheck;
@@ -49,7 +49,7 @@ class AnsRequestVectorsTest {
                 .practiceSetting(Code.of("http://snomed.info/sct", "394802001", "General medicine"))
                 .title(title).contentType("application/xml")
                 .creationTime(t).serviceStart(t)
-                .author(Author.professional("899700218896"))
+                .author(Author.of("899700218896"))
                 .build();
         return new DocumentContent(m, STUB);
     }

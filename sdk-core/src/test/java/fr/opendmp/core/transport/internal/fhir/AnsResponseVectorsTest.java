@@ -3,7 +3,7 @@ package fr.opendmp.core.transport.internal.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Confidentiality;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentStatus;
@@ -42,7 +42,7 @@ class AnsResponseVectorsTest {
         assertThat(cda.metadata().creationTime()).isEqualTo(OffsetDateTime.parse("2024-11-20T10:30:00+01:00"));
         assertThat(cda.metadata().serviceStart()).isEqualTo(OffsetDateTime.parse("2024-11-20T09:00:00+01:00"));
         assertThat(cda.metadata().serviceEnd()).contains(OffsetDateTime.parse("2024-11-20T10:00:00+01:00"));
-        assertThat(cda.metadata().authors()).singleElement().extracting(a -> a.idNatPs()).isEqualTo("899700218896");
+        assertThat(cda.metadata().authors()).singleElement().extracting(a -> a.professional().idNat()).isEqualTo("899700218896");
         assertThat(cda.metadata().legalAuthenticator()).isPresent();
         assertThat(cda.metadata().confidentiality()).isEqualTo(Confidentiality.NORMAL);
         assertThat(cda.metadata().visibility()).isEmpty();
@@ -71,7 +71,7 @@ class AnsResponseVectorsTest {
         assertThat(x.title()).isEqualTo("Compte rendu de consultation (v1)");
         assertThat(x.size()).contains(80L);
         assertThat(x.hash()).contains("A/hMRrv6Y15BjSM8kMLidrz+mHc=");
-        assertThat(x.metadata().authors().get(0).idNatPs()).isEqualTo("899700218896");
+        assertThat(x.metadata().authors().get(0).professional().idNat()).isEqualTo("899700218896");
     }
 
     @Test

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.ValueSetCheck;
 import java.time.OffsetDateTime;
 import fr.opendmp.core.document.DocumentContent;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentMetadata;
-import fr.opendmp.core.document.Institution;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +21,9 @@ class AuthorReadBackTest {
 
     @Test
     void anAuthorWithRoleReadsBackWithTheNamesOfItsPractitioner() {
-        Author author = Author.professional("810001234567").withNames("MARTIN", "Claire")
+        Author author = Author.of(Professional.of("810001234567", "Claire", "MARTIN")
                 .withSpecialty(Code.of("urn:oid:1.2.250.1.213.1.1.4.5", "G15_10/SM26", "Médecine générale"))
-                .withInstitution(new Institution("1750000000", "Cabinet"));
+                .withOrganization(Organization.of("1750000000", "Cabinet")));
         OffsetDateTime t = OffsetDateTime.parse("2026-06-12T10:00:00+02:00");
         DocumentMetadata m = DocumentMetadata.builder().valueSetCheck(ValueSetCheck.LENIENT)
                 .uniqueId("urn:oid:1.2.250.1.999.1.7")

@@ -81,7 +81,7 @@ public final class DmpiRouter {
     private static final List<String> SERVICES = List.of("patients", "habilitations", "patientsSpecific", "registry",
             "repository");
 
-    private static final Caller UNAUTHENTICATED = new Caller(new FakeProfessional("UNAUTHENTICATED", "", "", "",
+    private static final Caller UNAUTHENTICATED = new Caller(FakeProfessional.of("UNAUTHENTICATED", "", "", "",
             "10", "", "", "INDIRECTE_RENFORCEE"), fr.opendmp.core.access.AccessMode.NORMAL, Optional.empty(),
             Optional.empty());
 

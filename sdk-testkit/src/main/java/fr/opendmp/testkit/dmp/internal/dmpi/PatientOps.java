@@ -1,5 +1,6 @@
 package fr.opendmp.testkit.dmp.internal.dmpi;
 
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.access.AccessMode;
 import fr.opendmp.core.ins.InsOid;
 import fr.opendmp.testkit.dmp.CallerKind;
@@ -281,7 +282,7 @@ final class PatientOps {
     private void item(StringBuilder b, String ins, String ps, String mode, FakePatient p) {
         Optional<FakeProfessional> pro = engine.store().professional(ps);
         b.append("<hab:listOfAuthorizationByPatient><hab:nationalId>").append(Xml.esc(ps))
-                .append("</hab:nationalId><hab:nationalIdType>1.2.250.1.71.4.2.1</hab:nationalIdType>")
+                .append("</hab:nationalId><hab:nationalIdType>" + CodeSystems.ID_NAT_PS_OID + "</hab:nationalIdType>")
                 .append("<hab:firstName>").append(Xml.esc(pro.map(FakeProfessional::givenName).orElse("")))
                 .append("</hab:firstName><hab:lastName>").append(Xml.esc(pro.map(FakeProfessional::familyName).orElse("")))
                 .append("</hab:lastName>");

@@ -1,5 +1,6 @@
 package fr.opendmp.testkit.dmp.internal.dmpi;
 
+import fr.opendmp.core.code.CodeSystems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,8 +20,8 @@ import java.util.Optional;
  * and every stored document is rendered back as an ExtrinsicObject.
  */
 final class XdsMetadata {
-    static final String PS_SYSTEM = "urn:oid:1.2.250.1.71.4.2.1";
-    static final String STRUCTURE_SYSTEM = "urn:oid:1.2.250.1.71.4.2.2";
+    static final String PS_SYSTEM = CodeSystems.ID_NAT_PS;
+    static final String STRUCTURE_SYSTEM = CodeSystems.ID_NAT_STRUCT;
     static final String RFC3986 = "urn:ietf:rfc:3986";
     static final String URN_SYSTEM = "URN";
 
@@ -315,10 +316,10 @@ final class XdsMetadata {
             }
             if (role.isPresent() && role.get().has("organization")) {
                 JsonNode org = role.get().path("organization");
-                slot(b, "authorInstitution", org.path("display").asText("") + "^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^"
+                slot(b, "authorInstitution", org.path("display").asText("") + "^^^^^&" + CodeSystems.ID_NAT_STRUCT_OID + "&ISO^IDNST^^^"
                         + org.path("identifier").path("value").asText(""));
             } else if (role.isEmpty() && r.path("custodian").path("identifier").hasNonNull("value")) {
-                slot(b, "authorInstitution", "^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^"
+                slot(b, "authorInstitution", "^^^^^&" + CodeSystems.ID_NAT_STRUCT_OID + "&ISO^IDNST^^^"
                         + r.path("custodian").path("identifier").path("value").asText());
             }
             if (role.isPresent()) {
@@ -364,7 +365,7 @@ final class XdsMetadata {
         String id = practitioner.path("identifier").path(0).path("value").asText("");
         JsonNode name = practitioner.path("name").path(0);
         return id + "^" + name.path("family").asText("") + "^" + name.path("given").path(0).asText("")
-                + "^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS";
+                + "^^^^^^&" + CodeSystems.ID_NAT_PS_OID + "&ISO^D^^^IDNPS";
     }
 
     private static void classification(StringBuilder b, String id, String scheme, JsonNode coding, String suffix) {

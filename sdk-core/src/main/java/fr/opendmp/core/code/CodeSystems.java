@@ -1,4 +1,4 @@
-package fr.opendmp.core.document;
+package fr.opendmp.core.code;
 
 import java.util.Map;
 import java.util.Optional;
@@ -11,16 +11,38 @@ import java.util.Optional;
  */
 public final class CodeSystems {
 
-    /** IdNat_PS, the national id of a health professional (8 + RPPS, 0 + ADELI). */
-    public static final String ID_NAT_PS = "urn:oid:1.2.250.1.71.4.2.1";
-    /** IdNat_Struct, the national id of a care structure (1 + FINESS, 3 + SIRET, 4 + RPPS rank). */
-    public static final String ID_NAT_STRUCT = "urn:oid:1.2.250.1.71.4.2.2";
-    /** TRE_G15 profession de santé. */
-    public static final String TRE_G15 = "urn:oid:1.2.250.1.71.1.2.7";
-    /** TRE_R38 spécialité ordinale (savoir-faire). */
-    public static final String TRE_R38 = "urn:oid:1.2.250.1.71.4.2.5";
-    /** TRE_R248 mode d'accès (normal, bris de glace, centre 15). */
-    public static final String TRE_R248 = "urn:oid:1.2.250.1.213.1.1.4.248";
+    /** The OID of IdNat_PS, the national id of a health professional (8 + RPPS, 0 + ADELI). */
+    public static final String ID_NAT_PS_OID = "1.2.250.1.71.4.2.1";
+    /** IdNat_PS as a system URI. */
+    public static final String ID_NAT_PS = "urn:oid:" + ID_NAT_PS_OID;
+    /** The OID of IdNat_Struct, the national id of a care structure (1 + FINESS, 3 + SIRET, 4 + RPPS rank). */
+    public static final String ID_NAT_STRUCT_OID = "1.2.250.1.71.4.2.2";
+    /** IdNat_Struct as a system URI. */
+    public static final String ID_NAT_STRUCT = "urn:oid:" + ID_NAT_STRUCT_OID;
+    /** The OID of TRE_G15 profession de santé. */
+    public static final String TRE_G15_OID = "1.2.250.1.71.1.2.7";
+    /** TRE_G15 profession de santé as a system URI. */
+    public static final String TRE_G15 = "urn:oid:" + TRE_G15_OID;
+    /** The OID of TRE_R38 spécialité ordinale (savoir-faire). */
+    public static final String TRE_R38_OID = "1.2.250.1.71.4.2.5";
+    /** TRE_R38 spécialité ordinale (savoir-faire) as a system URI. */
+    public static final String TRE_R38 = "urn:oid:" + TRE_R38_OID;
+    /** The OID of TRE_R248 mode d'accès (normal, bris de glace, centre 15). */
+    public static final String TRE_R248_OID = "1.2.250.1.213.1.1.4.248";
+    /** TRE_R248 mode d'accès as a system URI. */
+    public static final String TRE_R248 = "urn:oid:" + TRE_R248_OID;
+    /** The OID of TRE_R02 secteur d'activité. */
+    public static final String TRE_R02_OID = "1.2.250.1.71.4.2.4";
+    /** The OID of TRE_A02 author specialty (J01 combined codes such as {@code G15_10/SM26}). */
+    public static final String TRE_A02_OID = "1.2.250.1.213.1.1.4.5";
+    /** The OID of the INS root for a NIR (matricule INS of a person born or living in France). */
+    public static final String INS_NIR_OID = "1.2.250.1.213.1.4.8";
+    /** The OID of the INS root for a NIA (attente d'immatriculation). */
+    public static final String INS_NIA_OID = "1.2.250.1.213.1.4.9";
+    /** The OID of the INS root for a test NIR. */
+    public static final String INS_NIR_TEST_OID = "1.2.250.1.213.1.4.10";
+    /** The OID of the INS root for a demonstration NIR. */
+    public static final String INS_NIR_DEMO_OID = "1.2.250.1.213.1.4.11";
 
     /** LOINC. */
     public static final String LOINC = "http://loinc.org";
@@ -43,13 +65,13 @@ public final class CodeSystems {
     public static final String TRE_A07 =
             "https://mos.esante.gouv.fr/NOS/TRE_A07-StatutVisibiliteDocument/FHIR/TRE-A07-StatutVisibiliteDocument";
     /** TRE_R02 secteur d'activité (facility type); canonical not confirmed, so the OID URN. */
-    public static final String TRE_R02 = "urn:oid:1.2.250.1.71.4.2.4";
+    public static final String TRE_R02 = "urn:oid:" + TRE_R02_OID;
     /** TRE_A00 producteurs non PS (facility type / practice setting of patient documents). */
     public static final String TRE_A00 = "urn:oid:1.2.250.1.213.1.1.4.6";
     /** Practice setting codes (TRE_A01 cadre d'exercice). */
     public static final String PRACTICE_SETTING = "urn:oid:1.2.250.1.213.1.1.4.9";
     /** TRE_A02 author specialty (J01 combined codes). */
-    public static final String TRE_A02 = "urn:oid:1.2.250.1.213.1.1.4.5";
+    public static final String TRE_A02 = "urn:oid:" + TRE_A02_OID;
     /**
      * TRE_A12 ASTM nomenclature (typeCode E1762 "Full Document"). The NOS states its identifier as
      * {@code urn:oid:ASTM}: the XDS codingScheme is the string {@code ASTM}, not a numeric OID.
@@ -77,7 +99,7 @@ public final class CodeSystems {
             Map.entry("https://mos.esante.gouv.fr/NOS/TRE_A07-StatusVisibiliteDocument/FHIR/TRE-A07-StatusVisibiliteDocument",
                     "1.2.250.1.213.1.1.4.13"),
             Map.entry("https://mos.esante.gouv.fr/NOS/TRE_R02-SecteurActivite/FHIR/TRE-R02-SecteurActivite",
-                    "1.2.250.1.71.4.2.4"),
+                    TRE_R02_OID),
             Map.entry("https://mos.esante.gouv.fr/NOS/TRE_A09-DICOMuidRegistry/FHIR/TRE-A09-DICOMuidRegistry",
                     "1.2.840.10008.2.6.1"),
             // The NOS gives TRE_A10 and TRE_A12 the identifiers URN and ASTM, not numeric OIDs.
@@ -111,7 +133,11 @@ public final class CodeSystems {
         return normalise(a).equals(normalise(b));
     }
 
-    static String normalise(String system) {
+    /**
+     * @param system a system URI, URN or OID
+     * @return its OID when known, else the system as given
+     */
+    public static String normalise(String system) {
         return oidOf(system).orElse(system);
     }
 }

@@ -1,4 +1,4 @@
-package fr.opendmp.core.document;
+package fr.opendmp.core.code;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -54,6 +54,40 @@ public record Code(String system, String code, String display) {
     /** @return the dotted OID of the code system, when it is known */
     public Optional<String> systemOid() {
         return CodeSystems.oidOf(system);
+    }
+
+    /**
+     * @param oid the dotted OID of the code system
+     * @param code the code
+     * @param display the display text ("" when unknown)
+     * @return a code whose system is {@code urn:oid:<oid>}
+     */
+    public static Code ofOid(String oid, String code, String display) {
+        return new Code("urn:oid:" + oid, code, display);
+    }
+
+    /**
+     * The HL7v2 / VIHF form of a coded attribute, e.g. {@code SA07^1.2.250.1.71.4.2.4}.
+     *
+     * @return {@code code^OID}
+     * @throws IllegalStateException when the OID of the code system is not known
+     */
+    public String caretOid() {
+        return code + "^" + systemOid().orElseThrow(
+                () -> new IllegalStateException("no OID known for code system " + system));
+    }
+
+    /**
+     * @param value {@code code^OID}, e.g. {@code SA07^1.2.250.1.71.4.2.4}
+     * @return the code it writes, without display
+     * @throws IllegalArgumentException when it is not {@code code^OID}
+     */
+    public static Code parseCaretOid(String value) {
+        int caret = value.indexOf('^');
+        if (caret <= 0 || caret != value.lastIndexOf('^') || !value.substring(caret + 1).matches("[0-2](\\.\\d+)+")) {
+            throw new IllegalArgumentException("expected code^OID, e.g. SA07^1.2.250.1.71.4.2.4");
+        }
+        return ofOid(value.substring(caret + 1), value.substring(0, caret), "");
     }
 
     /**
