@@ -1,19 +1,20 @@
 package fr.opendmp.testkit.faults;
 
 import fr.opendmp.core.client.DmpClient;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
 import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentStatus;
 import fr.opendmp.core.document.DocumentType;
-import fr.opendmp.core.document.Institution;
 import fr.opendmp.core.ins.IdentityTraits;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.PatientIdentity;
 import fr.opendmp.core.ins.Sex;
+import fr.opendmp.core.party.Organization;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.core.search.DocumentQuery;
 import fr.opendmp.testkit.dmp.FakeProfessional;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ final class FaultDocs {
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
                 .creationTime(t).serviceStart(t)
-                .author(Author.professional(AUTHOR.idNatPs()).withInstitution(new Institution("1750000000", "Cabinet")))
+                .author(Author.of(Professional.of(AUTHOR.idNatPs()).withOrganization(Organization.of("1750000000", "Cabinet"))))
                 .build();
         byte[] cda = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\">"
                 + "<id root=\"" + uniqueId.replace("urn:oid:", "") + "\"/>"

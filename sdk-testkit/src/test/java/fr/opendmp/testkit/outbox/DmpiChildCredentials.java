@@ -8,13 +8,13 @@ import fr.opendmp.auth.provider.CredentialSource;
 import fr.opendmp.auth.provider.KeyDocumentSigner;
 import fr.opendmp.auth.provider.SamlHeaderPlacement;
 import fr.opendmp.auth.tls.MutualTls;
-import fr.opendmp.auth.vihf.AuthenticationMode;
-import fr.opendmp.auth.vihf.CodedValue;
-import fr.opendmp.auth.vihf.Professional;
-import fr.opendmp.auth.vihf.Structure;
 import fr.opendmp.auth.vihf.VihfIssuer;
 import fr.opendmp.auth.vihf.VihfSigner;
+import fr.opendmp.core.caller.AuthenticationMode;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.credentials.CredentialsProvider;
+import fr.opendmp.core.party.Professional;
 import fr.opendmp.testkit.auth.SignedTestCredentials;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import java.io.IOException;
@@ -49,9 +49,10 @@ final class DmpiChildCredentials {
         char[] password = Files.readString(dir.resolve("password"), StandardCharsets.UTF_8).toCharArray();
         KeyMaterial sign = KeyMaterials.fromPkcs12(dir.resolve("sign.p12"), password, Optional.empty());
         VihfIssuer issuer = VihfIssuer.builder().signer(new VihfSigner(sign))
-                .professional(new Professional(OutboxDocs.AUTHOR.idNatPs(), "TEST Auteur", List.of(
-                        CodedValue.profession("10", "Médecin"), CodedValue.specialty("SM26", "Médecine générale"))))
-                .structure(new Structure(SignedTestCredentials.STRUCTURE_ID, "SA07^1.2.250.1.71.4.2.4"))
+                .professional(Professional.of(OutboxDocs.AUTHOR.idNatPs(), "Auteur", "TEST")
+                        .withProfession(Code.of(CodeSystems.TRE_G15, "10", "Médecin"))
+                        .withSpecialty(Code.of(CodeSystems.TRE_R38, "SM26", "Médecine générale")))
+                .structure(SignedTestCredentials.structure())
                 .software(SignedTestCredentials.software()).mode(AuthenticationMode.INDIRECTE_RENFORCEE).build();
         return AuthCredentialsProvider.builder()
                 .sslContext(MutualTls.builder()
