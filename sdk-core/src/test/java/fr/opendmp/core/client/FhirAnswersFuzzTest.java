@@ -1,0 +1,113 @@
+package fr.opendmp.core.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.opendmp.core.access.AccessMode;
+import fr.opendmp.core.error.DmpException;
+import fr.opendmp.core.fuzz.CannedHttp;
+import fr.opendmp.core.fuzz.HostileInputs;
+import fr.opendmp.core.fuzz.Verdict;
+import fr.opendmp.core.search.DocumentQuery;
+import fr.opendmp.core.transport.FhirTransport;
+import fr.opendmp.core.transport.RetryPolicy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Hostile FHIR answers (issue 19): whatever a DMP answers to a search, a deposit, an access check or
+ * with an error status, the client returns or throws a typed {@link DmpException} in bounded time,
+ * and that error never quotes health data.
+ */
+class FhirAnswersFuzzTest {
+
+    /** Small enough that a hostile body of a few MB is past it, large enough for every vector. */
+    private static final int LIMIT = 1 << 20;
+
+    private static CannedHttp http;
+    private static DmpClient dmp;
+
+    @BeforeContainer
+    static void start() {
+        http = CannedHttp.start();
+        dmp = DmpClient.builder().transport(FhirTransport.at(http.uri("/fhir")))
+                .credentials(new WireMockSupport() { }.recordingCredentials())
+                .software("OpenDMP-tests", "1.0", "TEST-HOMOLOG").sourceId("1.2.250.1.999.42")
+                .retryPolicy(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1),
+                        0))
+                .sleeper(d -> { }).accessCacheTtl(Duration.ZERO).maxResponseBytes(LIMIT).build();
+    }
+
+    @AfterContainer
+    static void stop() {
+        dmp.close();
+        http.close();
+    }
+
+    @Provide
+    Arbitrary<byte[]> searchsets() {
+        return HostileInputs.jsonAround(utf8(WireMockSupport.ansSearchset()));
+    }
+
+    @Provide
+    Arbitrary<byte[]> outcomes() {
+        return HostileInputs.jsonAround(utf8(WireMockSupport.outcome("forbidden", "NOT_AUTHOR", "refused")));
+    }
+
+    @Provide
+    Arbitrary<byte[]> storedDocuments() {
+        return HostileInputs.jsonAround(utf8(DmpClientDepositTest.stored("dr-1", DmpClientDepositTest.UID)));
+    }
+
+    @Provide
+    Arbitrary<Integer> errorStatuses() {
+        return Arbitraries.of(400, 401, 403, 404, 409, 410, 412, 413, 422, 429, 500, 502, 503, 504);
+    }
+
+    @Property
+    void aHostileSearchsetIsAPageOrATypedError(@ForAll("searchsets") byte[] body) {
+        http.answer(200, "application/fhir+json", body);
+        Verdict.typedOrSuccess("search", () -> dmp.documents().search(TestIdentities.INS,
+                DocumentQuery.builder().build()), DmpException.class);
+    }
+
+    @Property
+    void aHostileOperationOutcomeIsATypedError(@ForAll("outcomes") byte[] body,
+            @ForAll("errorStatuses") int status) {
+        http.answer(status, "application/fhir+json", body);
+        assertThat(Verdict.typedOrSuccess("error " + status, () -> dmp.documents().search(TestIdentities.INS,
+                DocumentQuery.builder().build()), DmpException.class)).isPresent();
+    }
+
+    @Property
+    void aHostileDepositAnswerIsAReceiptOrATypedError(@ForAll("storedDocuments") byte[] body) {
+        http.answer(201, "application/fhir+json", body);
+        Verdict.typedOrSuccess("deposit", () -> dmp.documents().deposit(DmpClientDepositTest.single()),
+                DmpException.class);
+    }
+
+    @Property
+    void aHostileAccessAnswerIsAStatusOrATypedError(@ForAll("searchsets") byte[] body) {
+        http.answer(200, "application/fhir+json", body);
+        Verdict.typedOrSuccess("access", () -> dmp.access(TestIdentities.INS, AccessMode.NORMAL),
+                DmpException.class);
+    }
+
+    @Example
+    void aBodyOneBytePastTheResponseLimitIsATypedError() {
+        http.answer(200, "application/fhir+json", HostileInputs.jsonOfSize(LIMIT + 1));
+        assertThat(Verdict.typedOrSuccess("past the limit", () -> dmp.documents().search(TestIdentities.INS,
+                DocumentQuery.builder().build()), DmpException.class)).isPresent();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
