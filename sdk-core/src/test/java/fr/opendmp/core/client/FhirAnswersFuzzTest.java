@@ -3,6 +3,7 @@ package fr.opendmp.core.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.opendmp.core.access.AccessMode;
+import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.error.DmpException;
 import fr.opendmp.core.fuzz.CannedHttp;
 import fr.opendmp.core.fuzz.HostileInputs;
@@ -38,7 +39,7 @@ class FhirAnswersFuzzTest {
     static void start() {
         http = CannedHttp.start();
         dmp = DmpClient.builder().transport(FhirTransport.at(http.uri("/fhir")))
-                .credentials(new WireMockSupport() { }.recordingCredentials())
+                .credentials(CredentialsProvider.none())
                 .software("OpenDMP-tests", "1.0", "TEST-HOMOLOG").sourceId("1.2.250.1.999.42")
                 .retryPolicy(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1),
                         0))
