@@ -11,6 +11,7 @@ import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.error.DmpException;
 import fr.opendmp.core.fuzz.CannedHttp;
+import fr.opendmp.core.fuzz.Fuzz;
 import fr.opendmp.core.fuzz.HostileInputs;
 import fr.opendmp.core.fuzz.Verdict;
 import fr.opendmp.core.search.DocumentQuery;
@@ -18,16 +19,15 @@ import fr.opendmp.core.transport.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Hostile DMPi answers (issue 19): the SOAP envelope and fault reader, ITI-18 AdhocQueryResponse,
@@ -72,7 +72,7 @@ class DmpiAnswersFuzzTest {
     private static DmpClient dmp;
     private static DocumentEntry entry;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         XdsTestSupport.start();
         http = CannedHttp.start();
@@ -86,7 +86,7 @@ class DmpiAnswersFuzzTest {
         entry = dmp.documents().search(XdsTestSupport.INS, DocumentQuery.builder().build()).entries().get(0);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         dmp.close();
         http.close();
@@ -98,38 +98,40 @@ class DmpiAnswersFuzzTest {
                 "1.2.250.1.999.42.7.1"), XdsTestSupport.CDA).build();
     }
 
-    @Provide
-    Arbitrary<Tuple.Tuple2<Call, byte[]>> answers() {
-        return Arbitraries.of(Call.class).flatMap(c -> HostileInputs.xmlAround(utf8(XdsTestSupport.vector(c.vector)))
-                .map(body -> Tuple.of(c, body)));
+    /** A call, each as likely, and a hostile variant of its answer's vector. */
+    private static Gen<Pair<Call, byte[]>> answers() {
+        return HostileInputs.oneOf(Arrays.stream(Call.values()).map(c -> HostileInputs.xmlAround(
+                utf8(XdsTestSupport.vector(c.vector))).map(body -> Pair.of(c, body))).toList());
     }
 
-    @Provide
-    Arbitrary<byte[]> multiparts() {
+    private static Gen<byte[]> multiparts() {
         return HostileInputs.xmlAround(utf8(SearchRetrieveUpdateTest.mtomAnswer("uuid:b1",
                 "cid:5aeaa450-17f0-4484-b845-a8480c363444-2@urn:ihe:iti:xds-b:2007", XdsTestSupport.CDA)));
     }
 
-    @Property
-    void aHostileSoapAnswerIsAResultOrATypedError(@ForAll("answers") Tuple.Tuple2<Call, byte[]> answer,
-            @ForAll("statuses") int status) {
-        http.answer(status, SOAP, answer.get2());
-        Verdict.typedOrSuccess(answer.get1().name() + " " + status, () -> answer.get1().call.apply(dmp),
-                DmpException.class);
+    @Test
+    void aHostileSoapAnswerIsAResultOrATypedError() {
+        Fuzz.theory().forAll(answers(), statuses()).checkAssert((answer, status) -> {
+            http.answer(status, SOAP, answer._2);
+            Verdict.typedOrSuccess(answer._1.name() + " " + status, () -> answer._1.call.apply(dmp),
+                    DmpException.class);
+        });
     }
 
-    @Provide
-    Arbitrary<Integer> statuses() {
-        return Arbitraries.frequency(Tuple.of(6, 200), Tuple.of(2, 500), Tuple.of(1, 400), Tuple.of(1, 503));
+    private static Gen<Integer> statuses() {
+        return Generate.frequency(List.of(Pair.of(6, Generate.constant(200)), Pair.of(2, Generate.constant(500)),
+                Pair.of(1, Generate.constant(400)), Pair.of(1, Generate.constant(503))));
     }
 
-    @Property
-    void aHostileMtomAnswerIsTheDocumentOrATypedError(@ForAll("multiparts") byte[] body) {
-        http.answer(200, MULTIPART, body);
-        Verdict.typedOrSuccess("ITI-43 MTOM", () -> dmp.documents().retrieve(entry), DmpException.class);
+    @Test
+    void aHostileMtomAnswerIsTheDocumentOrATypedError() {
+        Fuzz.theory().forAll(multiparts()).checkAssert(body -> {
+            http.answer(200, MULTIPART, body);
+            Verdict.typedOrSuccess("ITI-43 MTOM", () -> dmp.documents().retrieve(entry), DmpException.class);
+        });
     }
 
-    @Example
+    @Test
     void aSoapAnswerOnePastTheLimitIsATypedError() {
         http.answer(200, SOAP, HostileInputs.xmlOfSize(LIMIT + 1));
         assertThat(Verdict.typedOrSuccess("past the limit", () -> Call.ITI18.call.apply(dmp), DmpException.class))

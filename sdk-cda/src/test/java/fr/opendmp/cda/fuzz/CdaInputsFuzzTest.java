@@ -13,6 +13,7 @@ import fr.opendmp.cda.read.CdaDocument;
 import fr.opendmp.cda.read.CdaReader;
 import fr.opendmp.cda.validate.CdaValidator;
 import fr.opendmp.core.error.DmpException;
+import fr.opendmp.core.fuzz.Fuzz;
 import fr.opendmp.core.fuzz.HostileInputs;
 import fr.opendmp.core.fuzz.Verdict;
 import java.io.IOException;
@@ -21,12 +22,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * Hostile CDA (issue 19): the reader, metadata derivation, the content readers and the built-in
@@ -47,13 +44,17 @@ class CdaInputsFuzzTest {
             ReimbursementHistory::read, MedicalSummary::read, LabReport::read, EmbeddedDocument::read,
             ImagingReport::read);
 
-    @Provide
-    Arbitrary<byte[]> cdas() {
-        return Arbitraries.of(VECTORS).flatMap(v -> HostileInputs.xmlAround(bytes(v)));
+    /** Each vector as likely, its hostile variants generated from it. */
+    private static Gen<byte[]> cdas() {
+        return HostileInputs.oneOf(VECTORS.stream().map(v -> HostileInputs.xmlAround(bytes(v))).toList());
     }
 
-    @Property
-    void aHostileCdaIsReadDerivedAndValidatedOrRefusedWithATypedError(@ForAll("cdas") byte[] xml) {
+    @Test
+    void aHostileCdaIsReadDerivedAndValidatedOrRefusedWithATypedError() {
+        Fuzz.theory().forAll(cdas()).checkAssert(CdaInputsFuzzTest::readDerivedAndValidatedOrRefused);
+    }
+
+    private static void readDerivedAndValidatedOrRefused(byte[] xml) {
         Optional<Throwable> refused = Verdict.typedOrSuccess("CdaReader", () -> READER.parse(xml),
                 DmpException.class);
         if (refused.isEmpty()) {
@@ -69,7 +70,7 @@ class CdaInputsFuzzTest {
         Verdict.typedOrSuccess("CdaValidator", () -> VALIDATOR.validate(xml), DmpException.class);
     }
 
-    @Example
+    @Test
     void aCdaOnePastTheSizeLimitIsATypedError() {
         assertThat(Verdict.typedOrSuccess("past the limit", () -> READER.parse(HostileInputs.xmlOfSize((int) LIMIT)),
                 DmpException.class)).isPresent();

@@ -6,6 +6,7 @@ import fr.opendmp.core.access.AccessMode;
 import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.error.DmpException;
 import fr.opendmp.core.fuzz.CannedHttp;
+import fr.opendmp.core.fuzz.Fuzz;
 import fr.opendmp.core.fuzz.HostileInputs;
 import fr.opendmp.core.fuzz.Verdict;
 import fr.opendmp.core.search.DocumentQuery;
@@ -13,14 +14,12 @@ import fr.opendmp.core.transport.FhirTransport;
 import fr.opendmp.core.transport.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Hostile FHIR answers (issue 19): whatever a DMP answers to a search, a deposit, an access check or
@@ -35,7 +34,7 @@ class FhirAnswersFuzzTest {
     private static CannedHttp http;
     private static DmpClient dmp;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         http = CannedHttp.start();
         dmp = DmpClient.builder().transport(FhirTransport.at(http.uri("/fhir")))
@@ -46,62 +45,65 @@ class FhirAnswersFuzzTest {
                 .sleeper(d -> { }).accessCacheTtl(Duration.ZERO).maxResponseBytes(LIMIT).build();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         dmp.close();
         http.close();
     }
 
-    @Provide
-    Arbitrary<byte[]> searchsets() {
+    private static Gen<byte[]> searchsets() {
         return HostileInputs.jsonAround(utf8(WireMockSupport.ansSearchset()));
     }
 
-    @Provide
-    Arbitrary<byte[]> outcomes() {
+    private static Gen<byte[]> outcomes() {
         return HostileInputs.jsonAround(utf8(WireMockSupport.outcome("forbidden", "NOT_AUTHOR", "refused")));
     }
 
-    @Provide
-    Arbitrary<byte[]> storedDocuments() {
+    private static Gen<byte[]> storedDocuments() {
         return HostileInputs.jsonAround(utf8(DmpClientDepositTest.stored("dr-1", DmpClientDepositTest.UID)));
     }
 
-    @Provide
-    Arbitrary<Integer> errorStatuses() {
-        return Arbitraries.of(400, 401, 403, 404, 409, 410, 412, 413, 422, 429, 500, 502, 503, 504);
+    private static Gen<Integer> errorStatuses() {
+        return Generate.pick(List.of(400, 401, 403, 404, 409, 410, 412, 413, 422, 429, 500, 502, 503, 504));
     }
 
-    @Property
-    void aHostileSearchsetIsAPageOrATypedError(@ForAll("searchsets") byte[] body) {
-        http.answer(200, "application/fhir+json", body);
-        Verdict.typedOrSuccess("search", () -> dmp.documents().search(TestIdentities.INS,
-                DocumentQuery.builder().build()), DmpException.class);
+    @Test
+    void aHostileSearchsetIsAPageOrATypedError() {
+        Fuzz.theory().forAll(searchsets()).checkAssert(body -> {
+            http.answer(200, "application/fhir+json", body);
+            Verdict.typedOrSuccess("search", () -> dmp.documents().search(TestIdentities.INS,
+                    DocumentQuery.builder().build()), DmpException.class);
+        });
     }
 
-    @Property
-    void aHostileOperationOutcomeIsATypedError(@ForAll("outcomes") byte[] body,
-            @ForAll("errorStatuses") int status) {
-        http.answer(status, "application/fhir+json", body);
-        assertThat(Verdict.typedOrSuccess("error " + status, () -> dmp.documents().search(TestIdentities.INS,
-                DocumentQuery.builder().build()), DmpException.class)).isPresent();
+    @Test
+    void aHostileOperationOutcomeIsATypedError() {
+        Fuzz.theory().forAll(outcomes(), errorStatuses()).checkAssert((body, status) -> {
+            http.answer(status, "application/fhir+json", body);
+            assertThat(Verdict.typedOrSuccess("error " + status, () -> dmp.documents().search(TestIdentities.INS,
+                    DocumentQuery.builder().build()), DmpException.class)).isPresent();
+        });
     }
 
-    @Property
-    void aHostileDepositAnswerIsAReceiptOrATypedError(@ForAll("storedDocuments") byte[] body) {
-        http.answer(201, "application/fhir+json", body);
-        Verdict.typedOrSuccess("deposit", () -> dmp.documents().deposit(DmpClientDepositTest.single()),
-                DmpException.class);
+    @Test
+    void aHostileDepositAnswerIsAReceiptOrATypedError() {
+        Fuzz.theory().forAll(storedDocuments()).checkAssert(body -> {
+            http.answer(201, "application/fhir+json", body);
+            Verdict.typedOrSuccess("deposit", () -> dmp.documents().deposit(DmpClientDepositTest.single()),
+                    DmpException.class);
+        });
     }
 
-    @Property
-    void aHostileAccessAnswerIsAStatusOrATypedError(@ForAll("searchsets") byte[] body) {
-        http.answer(200, "application/fhir+json", body);
-        Verdict.typedOrSuccess("access", () -> dmp.access(TestIdentities.INS, AccessMode.NORMAL),
-                DmpException.class);
+    @Test
+    void aHostileAccessAnswerIsAStatusOrATypedError() {
+        Fuzz.theory().forAll(searchsets()).checkAssert(body -> {
+            http.answer(200, "application/fhir+json", body);
+            Verdict.typedOrSuccess("access", () -> dmp.access(TestIdentities.INS, AccessMode.NORMAL),
+                    DmpException.class);
+        });
     }
 
-    @Example
+    @Test
     void aBodyOneBytePastTheResponseLimitIsATypedError() {
         http.answer(200, "application/fhir+json", HostileInputs.jsonOfSize(LIMIT + 1));
         assertThat(Verdict.typedOrSuccess("past the limit", () -> dmp.documents().search(TestIdentities.INS,

@@ -3,9 +3,11 @@ package fr.opendmp.core.fuzz;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import java.util.stream.Collectors;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
 
 /**
  * Hostile bodies for every parser: mutations of a valid vector (truncation, flipped bytes, a hostile
@@ -43,32 +45,58 @@ public final class HostileInputs {
      * @param valid a well-formed vector of what the parser reads
      * @return the vector mutated, or an XML body built to hurt
      */
-    public static Arbitrary<byte[]> xmlAround(byte[] valid) {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, mutations(valid, XML_FRAGMENTS, (byte) '>')),
-                net.jqwik.api.Tuple.of(1, prolog(valid)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(hostileXml(valid))));
+    public static Gen<byte[]> xmlAround(byte[] valid) {
+        return Generate.frequency(List.of(
+                Pair.of(3, mutations(valid, XML_FRAGMENTS, (byte) '>')),
+                Pair.of(1, prolog(valid)),
+                Pair.of(1, Generate.pick(hostileXml(valid)))));
     }
 
     /**
      * @param valid a well-formed vector of what the parser reads
      * @return the vector mutated, or a JSON body built to hurt
      */
-    public static Arbitrary<byte[]> jsonAround(byte[] valid) {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, mutations(valid, JSON_FRAGMENTS, (byte) ':')),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(hostileJson(valid))));
+    public static Gen<byte[]> jsonAround(byte[] valid) {
+        return Generate.frequency(List.of(
+                Pair.of(3, mutations(valid, JSON_FRAGMENTS, (byte) ':')),
+                Pair.of(1, Generate.pick(hostileJson(valid)))));
     }
 
     /** @return short strings of any code points, digits, letters and separators, and long ones */
-    public static Arbitrary<String> hostileText() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.strings().withChars("0123456789ABab -'.,/").ofMaxLength(20),
-                Arbitraries.strings().numeric().ofMinLength(10).ofMaxLength(20),
-                Arbitraries.of("", " ", "\u0000", "\uD800", "É", "ÿ", "ß", "İ", "ﬁ", "\u0301e", "1979-02-30",
-                        "0000-00-00", "+999999999-12-31", "2A", "2b", "99", "-1", "9".repeat(100_000),
-                        "A".repeat(100_000), "é".repeat(10_000)));
+    public static Gen<String> hostileText() {
+        return oneOf(List.of(
+                anyChars(0, 40),
+                textOf("0123456789ABab -'.,/", 0, 20),
+                textOf("0123456789", 10, 20),
+                Generate.pick(List.of("", " ", "\u0000", "\uD800", "É", "ÿ", "ß", "İ", "ﬁ", "\u0301e",
+                        "1979-02-30", "0000-00-00", "+999999999-12-31", "2A", "2b", "99", "-1", "9".repeat(100_000),
+                        "A".repeat(100_000), "é".repeat(10_000)))));
+    }
+
+    /**
+     * @param gens the generators to choose from, each as likely (list one twice to double its weight)
+     * @return a value of one of them
+     */
+    public static <T> Gen<T> oneOf(List<Gen<T>> gens) {
+        return Generate.pick(gens).flatMap(g -> g);
+    }
+
+    /**
+     * @param min the fewest UTF-16 chars
+     * @param max the most UTF-16 chars
+     * @return strings of any UTF-16 chars, lone surrogates and controls included
+     */
+    public static Gen<String> anyChars(int min, int max) {
+        return textOf(Generate.characters(Character.MIN_VALUE, Character.MAX_VALUE), min, max);
+    }
+
+    private static Gen<String> textOf(String alphabet, int min, int max) {
+        return textOf(Generate.pick(alphabet.chars().mapToObj(c -> (char) c).toList()), min, max);
+    }
+
+    private static Gen<String> textOf(Gen<Character> chars, int min, int max) {
+        return SourceDSL.lists().of(chars).ofSizeBetween(min, max)
+                .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
     }
 
     /** @return a body of {@code size} bytes: a JSON string, valid to the last byte */
@@ -123,42 +151,38 @@ public final class HostileInputs {
                 new byte[] {(byte) 0xC3, (byte) 0x28, '{', '}'});
     }
 
-    private static Arbitrary<byte[]> prolog(byte[] valid) {
+    private static Gen<byte[]> prolog(byte[] valid) {
         String body = new String(valid, StandardCharsets.UTF_8).replaceFirst("^<\\?xml[^>]*\\?>", "");
-        return Arbitraries.of(XXE, LAUGHS, PARAMETER_ENTITY, "<!DOCTYPE r SYSTEM \"http://127.0.0.1:9/x.dtd\">",
+        return Generate.pick(List.of(XXE, LAUGHS, PARAMETER_ENTITY, "<!DOCTYPE r SYSTEM \"http://127.0.0.1:9/x.dtd\">",
                 "<?xml version=\"1.1\"?>", "<?xml version=\"1.0\" encoding=\"UTF-16\"?>",
-                "<?xml version=\"1.0\" encoding=\"EBCDIC-XYZ\"?>")
+                "<?xml version=\"1.0\" encoding=\"EBCDIC-XYZ\"?>"))
                 .map(p -> utf8(p + body));
     }
 
-    private static Arbitrary<byte[]> mutations(byte[] valid, List<String> fragments, byte anchor) {
-        Arbitrary<byte[]> truncated = Arbitraries.integers().between(0, valid.length)
-                .map(n -> Arrays.copyOf(valid, n));
-        Arbitrary<byte[]> flipped = Arbitraries.integers().between(0, Math.max(0, valid.length - 1)).list()
-                .ofMinSize(1).ofMaxSize(8)
-                .flatMap(positions -> Arbitraries.bytes().list().ofSize(positions.size()).map(values -> {
-                    byte[] b = valid.clone();
-                    for (int i = 0; i < positions.size(); i++) {
-                        b[positions.get(i)] = values.get(i);
-                    }
-                    return b;
-                }));
-        Arbitrary<String> fragment = Arbitraries.oneOf(Arbitraries.of(fragments),
-                Arbitraries.strings().all().ofMaxLength(12),
-                Arbitraries.integers().between(1, 200_000).map(n -> "A".repeat(n)));
-        Arbitrary<byte[]> inserted = Combinators.combine(Arbitraries.integers().between(0, valid.length),
-                fragment, Arbitraries.of(true, false)).as((at, f, afterAnchor) -> insert(valid,
-                        afterAnchor ? nextAnchor(valid, at, anchor) : at, f));
-        Arbitrary<byte[]> sliced = Combinators.combine(Arbitraries.integers().between(0, valid.length),
-                Arbitraries.integers().between(0, valid.length)).as((a, b) -> {
-                    int from = Math.min(a, b);
-                    int to = Math.max(a, b);
-                    byte[] out = new byte[valid.length - (to - from)];
-                    System.arraycopy(valid, 0, out, 0, from);
-                    System.arraycopy(valid, to, out, from, valid.length - to);
-                    return out;
-                });
-        return Arbitraries.oneOf(truncated, flipped, inserted, inserted, sliced);
+    private static Gen<byte[]> mutations(byte[] valid, List<String> fragments, byte anchor) {
+        Gen<byte[]> truncated = Generate.range(0, valid.length).map(n -> Arrays.copyOf(valid, n));
+        Gen<Pair<Integer, Byte>> flip = Generate.range(0, Math.max(0, valid.length - 1))
+                .zip(Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0), Pair::of);
+        Gen<byte[]> flipped = SourceDSL.lists().of(flip).ofSizeBetween(1, 8).map(flips -> {
+            byte[] b = valid.clone();
+            for (Pair<Integer, Byte> f : flips) {
+                b[f._1] = f._2;
+            }
+            return b;
+        });
+        Gen<String> fragment = oneOf(List.of(Generate.pick(fragments), anyChars(0, 12),
+                Generate.range(1, 200_000).map(n -> "A".repeat(n))));
+        Gen<byte[]> inserted = Generate.range(0, valid.length).zip(fragment, Generate.booleans(),
+                (at, f, afterAnchor) -> insert(valid, afterAnchor ? nextAnchor(valid, at, anchor) : at, f));
+        Gen<byte[]> sliced = Generate.range(0, valid.length).zip(Generate.range(0, valid.length), (a, b) -> {
+            int from = Math.min(a, b);
+            int to = Math.max(a, b);
+            byte[] out = new byte[valid.length - (to - from)];
+            System.arraycopy(valid, 0, out, 0, from);
+            System.arraycopy(valid, to, out, from, valid.length - to);
+            return out;
+        });
+        return oneOf(List.of(truncated, flipped, inserted, inserted, sliced));
     }
 
     private static int nextAnchor(byte[] b, int from, byte anchor) {

@@ -6,18 +6,18 @@ import fr.opendmp.core.client.TestIdentities;
 import fr.opendmp.core.credentials.CredentialsProvider;
 import fr.opendmp.core.error.DmpException;
 import fr.opendmp.core.fuzz.CannedHttp;
+import fr.opendmp.core.fuzz.Fuzz;
 import fr.opendmp.core.fuzz.HostileInputs;
 import fr.opendmp.core.fuzz.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Hostile INSi answers (issue 19): the INSi answer reader, through the client, returns a result or a
@@ -46,7 +46,7 @@ class InsiAnswersFuzzTest {
     private static CannedHttp http;
     private static InsiClient insi;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         http = CannedHttp.start();
         insi = InsiClient.builder().endpoint(http.uri("/insi")).credentials(CredentialsProvider.none())
@@ -54,38 +54,38 @@ class InsiAnswersFuzzTest {
                 .requestTimeout(Duration.ofSeconds(4)).maxResponseBytes(LIMIT).sleeper(d -> { }).build();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         insi.close();
         http.close();
     }
 
-    @Provide
-    Arbitrary<byte[]> answers() {
-        return Arbitraries.oneOf(HostileInputs.xmlAround(utf8(FOUND)), HostileInputs.xmlAround(utf8(FAULT)));
+    private static Gen<byte[]> answers() {
+        return HostileInputs.oneOf(List.of(HostileInputs.xmlAround(utf8(FOUND)), HostileInputs.xmlAround(utf8(FAULT))));
     }
 
-    @Provide
-    Arbitrary<Integer> statuses() {
-        return Arbitraries.frequency(net.jqwik.api.Tuple.of(6, 200), net.jqwik.api.Tuple.of(1, 400),
-                net.jqwik.api.Tuple.of(1, 500), net.jqwik.api.Tuple.of(1, 503));
+    private static Gen<Integer> statuses() {
+        return Generate.frequency(List.of(Pair.of(6, Generate.constant(200)), Pair.of(1, Generate.constant(400)),
+                Pair.of(1, Generate.constant(500)), Pair.of(1, Generate.constant(503))));
     }
 
-    @Property
-    void aHostileInsiAnswerIsAResultOrATypedError(@ForAll("answers") byte[] body, @ForAll("statuses") int status) {
-        http.answer(status, "application/soap+xml; charset=UTF-8", body);
-        Verdict.typedOrSuccess("INSi " + status, () -> insi.searchByTraits(TestIdentities.traits()),
-                DmpException.class);
+    @Test
+    void aHostileInsiAnswerIsAResultOrATypedError() {
+        Fuzz.theory().forAll(answers(), statuses()).checkAssert((body, status) -> {
+            http.answer(status, "application/soap+xml; charset=UTF-8", body);
+            Verdict.typedOrSuccess("INSi " + status, () -> insi.searchByTraits(TestIdentities.traits()),
+                    DmpException.class);
+        });
     }
 
-    @Example
+    @Test
     void anInsiAnswerOnePastTheLimitIsATypedError() {
         http.answer(200, "application/soap+xml", HostileInputs.xmlOfSize(LIMIT + 1));
         assertThat(Verdict.typedOrSuccess("past the limit", () -> insi.searchByTraits(TestIdentities.traits()),
                 DmpException.class)).isPresent();
     }
 
-    @Example
+    @Test
     void theValidAnswerIsFoundSoTheMutationsStartFromARealResult() {
         http.answer(200, "application/soap+xml", utf8(FOUND));
         assertThat(insi.searchByTraits(TestIdentities.traits())).isInstanceOf(InsiResult.Found.class);

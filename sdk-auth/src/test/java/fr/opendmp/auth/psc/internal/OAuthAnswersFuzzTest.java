@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.opendmp.auth.psc.PscException;
 import fr.opendmp.core.fuzz.CannedHttp;
+import fr.opendmp.core.fuzz.Fuzz;
 import fr.opendmp.core.fuzz.HostileInputs;
 import fr.opendmp.core.fuzz.Verdict;
 import fr.opendmp.core.transport.internal.http.HttpExchange;
@@ -12,16 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Hostile Pro Santé Connect and authorization-server answers (issue 19): the OAuth token and error
@@ -40,63 +40,62 @@ class OAuthAnswersFuzzTest {
     private static CannedHttp http;
     private static HttpExchange exchange;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         http = CannedHttp.start();
         exchange = OAuthHttp.exchange(HttpClient.newHttpClient(), Duration.ofSeconds(3), Clock.systemUTC());
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         http.close();
     }
 
-    @Provide
-    Arbitrary<Tuple.Tuple2<Integer, byte[]>> answers() {
-        return Arbitraries.oneOf(
-                HostileInputs.jsonAround(utf8(TOKEN)).map(b -> Tuple.of(200, b)),
-                Arbitraries.of(400, 401, 403, 429, 500, 503).flatMap(s -> HostileInputs.jsonAround(utf8(ERROR))
-                        .map(b -> Tuple.of(s, b))));
+    /** A status and its body: a hostile token answer with 200, a hostile error answer with an error status. */
+    private static Gen<Pair<Integer, byte[]>> answers() {
+        Gen<byte[]> errors = HostileInputs.jsonAround(utf8(ERROR));
+        return HostileInputs.oneOf(List.of(
+                HostileInputs.jsonAround(utf8(TOKEN)).map(b -> Pair.of(200, b)),
+                Generate.pick(List.of(400, 401, 403, 429, 500, 503)).zip(errors, Pair::of)));
     }
 
-    @Property
-    void aHostileTokenOrErrorAnswerIsJsonOrAPscException(@ForAll("answers") Tuple.Tuple2<Integer, byte[]> answer) {
-        http.answer(answer.get1(), "application/json", answer.get2());
-        Verdict.typedOrSuccess("OAuth " + answer.get1(), () -> OAuthHttp.send(exchange,
-                OAuthHttp.post(http.uri("/token"), Map.of(), "grant_type=refresh_token"), "refresh", e -> ""),
-                PscException.class);
+    @Test
+    void aHostileTokenOrErrorAnswerIsJsonOrAPscException() {
+        Fuzz.theory().forAll(answers()).checkAssert(answer -> {
+            http.answer(answer._1, "application/json", answer._2);
+            Verdict.typedOrSuccess("OAuth " + answer._1, () -> OAuthHttp.send(exchange,
+                    OAuthHttp.post(http.uri("/token"), Map.of(), "grant_type=refresh_token"), "refresh", e -> ""),
+                    PscException.class);
+        });
     }
 
-    @Provide
-    Arbitrary<String> tokens() {
+    private static Gen<String> tokens() {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        Arbitrary<String> parts = HostileInputs.jsonAround(utf8("{\"alg\":\"RS256\",\"kid\":\"k1\",\"sub\":\"x\"}"))
+        Gen<String> parts = HostileInputs.jsonAround(utf8("{\"alg\":\"RS256\",\"kid\":\"k1\",\"sub\":\"x\"}"))
                 .map(b64::encodeToString);
-        return Arbitraries.oneOf(
-                net.jqwik.api.Combinators.combine(parts, parts, Arbitraries.strings().ofMaxLength(40))
-                        .as((h, c, s) -> h + "." + c + "." + s),
-                HostileInputs.hostileText());
+        return HostileInputs.oneOf(List.of(
+                parts.zip(parts, HostileInputs.anyChars(0, 40), (h, c, s) -> h + "." + c + "." + s),
+                HostileInputs.hostileText()));
     }
 
-    @Property
-    void aHostileIdTokenParsesOrIsAnIllegalArgumentAndNeverVerifies(@ForAll("tokens") String token) {
-        Optional<Throwable> refused = Verdict.typedOrSuccess("JWS", () -> Jwt.parse(token),
-                IllegalArgumentException.class);
-        if (refused.isEmpty()) {
-            assertThat(Jwt.verifyRs256(Jwt.parse(token), Jwt.rsaKeys(TestJson.read(JWKS)))).isFalse();
-        }
+    @Test
+    void aHostileIdTokenParsesOrIsAnIllegalArgumentAndNeverVerifies() {
+        Fuzz.theory().forAll(tokens()).checkAssert(token -> {
+            Optional<Throwable> refused = Verdict.typedOrSuccess("JWS", () -> Jwt.parse(token),
+                    IllegalArgumentException.class);
+            if (refused.isEmpty()) {
+                assertThat(Jwt.verifyRs256(Jwt.parse(token), Jwt.rsaKeys(TestJson.read(JWKS)))).isFalse();
+            }
+        });
     }
 
-    @Property
-    void aHostileJwksGivesTheKeysItCanReadAndSkipsTheRest(@ForAll("jwks") byte[] jwks) {
-        http.answer(200, "application/json", jwks);
-        Verdict.typedOrSuccess("JWKS", () -> Jwt.rsaKeys(OAuthHttp.send(exchange, OAuthHttp.get(http.uri("/jwks"),
-                Map.of()), "JWKS", e -> "")).size(), PscException.class);
-    }
-
-    @Provide
-    Arbitrary<byte[]> jwks() {
-        return HostileInputs.jsonAround(utf8(JWKS));
+    @Test
+    void aHostileJwksGivesTheKeysItCanReadAndSkipsTheRest() {
+        Fuzz.theory().forAll(HostileInputs.jsonAround(utf8(JWKS))).checkAssert(jwks -> {
+            http.answer(200, "application/json", jwks);
+            Verdict.typedOrSuccess("JWKS", () -> Jwt.rsaKeys(OAuthHttp.send(exchange,
+                    OAuthHttp.get(http.uri("/jwks"), Map.of()), "JWKS", e -> "")).size(), PscException.class);
+        });
     }
 
     private static byte[] utf8(String s) {
