@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param date the closure date, if given
  * @param reason the closure reason code, if given
- * @param text the closure reason text, if given
+ * @param text the closure reason text, if given (free text about the patient: never printed by
+ *     {@link #toString()})
  */
 public record Closure(Optional<LocalDate> date, Optional<Code> reason, Optional<String> text) {
 
@@ -24,5 +25,12 @@ public record Closure(Optional<LocalDate> date, Optional<Code> reason, Optional<
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(text, "text");
+    }
+
+    /** Prints the date and the reason code; the free text (it may say why: a death, a request) never. */
+    @Override
+    public String toString() {
+        return "Closure[date=" + date.map(LocalDate::toString).orElse("-") + ", reason="
+                + reason.map(Code::code).orElse("-") + ", text=" + (text.isPresent() ? "***" : "-") + "]";
     }
 }

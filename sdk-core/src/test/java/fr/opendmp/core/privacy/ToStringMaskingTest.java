@@ -3,6 +3,7 @@ package fr.opendmp.core.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.opendmp.core.access.AccessContext;
+import fr.opendmp.core.access.Closure;
 import fr.opendmp.core.caller.AuthenticationMode;
 import fr.opendmp.core.caller.Caller;
 import fr.opendmp.core.party.Professional;
@@ -41,5 +42,13 @@ class ToStringMaskingTest {
                 new SoapRequest.LpsContext("emitter", "AUTH-1", "Soft", "1.0", "inst-1"), fields);
         assertThat(r.toString()).contains("NomNaissance").doesNotContain("DUPONT").doesNotContain("JEANNE")
                 .doesNotContain("1950");
+    }
+
+    @Test
+    void aDmpClosureNeverPrintsItsFreeText() {
+        Closure closure = new Closure(Optional.of(java.time.LocalDate.parse("2026-02-01")),
+                Optional.of(Code.of("1.2.250.1.213.1.1.4.13", "DECES")), Optional.of("Décès de Mme DUPONT"));
+        assertThat(closure.toString()).contains("2026-02-01").contains("DECES").doesNotContain("DUPONT")
+                .doesNotContain("Décès");
     }
 }

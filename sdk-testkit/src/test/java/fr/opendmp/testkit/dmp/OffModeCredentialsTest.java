@@ -66,18 +66,12 @@ class OffModeCredentialsTest {
 
 
     @Test
-    void theFakesLogNeverContainsTheUnsignedJwt() {
+    void theFakesLogNeverContainsTheUnsignedJwt() throws Exception {
         String jwt = TestCredentials.of(OTHER).jwt(Optional.of(Ins.nir(INS)), AccessContext.normal());
-        java.io.PrintStream original = System.err;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
+        String log = LogCapture.during(() -> {
             assertThat(http.as("Bearer " + jwt).get(RawHttp.searchByPatient(INS)).status()).isEqualTo(200);
             http.as("Bearer " + jwt).get(RawHttp.searchByPatient(OTHER_INS));
-        } finally {
-            System.setErr(original);
-        }
-        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        });
         assertThat(log).as("the fake logs its requests").contains("GET");
         assertThat(log).doesNotContain(jwt.substring(jwt.indexOf('.') + 1, jwt.indexOf('.') + 30))
                 .doesNotContain("Bearer").doesNotContain(INS).doesNotContain(OTHER_INS);

@@ -16,9 +16,7 @@ import fr.opendmp.testkit.auth.AssertionResigner;
 import fr.opendmp.testkit.ca.TestCa;
 import fr.opendmp.testkit.internal.KeyCache;
 import fr.opendmp.testkit.junit.FakeDmpTest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -242,18 +240,12 @@ class VerifiedByDefaultTest {
     void theFakesLogNeverContainsTheVihfTheKeyOrTheIns() throws Exception {
         String xml = vihfXml(CARDIOLOGIST, INS, AccessContext.brisDeGlace("urgence vitale"));
         String base64 = Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8));
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
+        String log = LogCapture.during(() -> {
             http.as(CARDIOLOGIST, INS, AccessContext.brisDeGlace("urgence vitale")).get(RawHttp.searchByPatient(INS));
             http.as("IHE-SAML " + base64).get(RawHttp.searchByPatient(INS));
             search(saml(xml.replace("SM04", "SM26")));
             http.anonymous().get(RawHttp.searchByPatient(INS));
-        } finally {
-            System.setErr(original);
-        }
-        String log = captured.toString(StandardCharsets.UTF_8);
+        });
         assertThat(log).as("the fake logs its requests").contains("GET");
         assertThat(log).doesNotContain(base64.substring(0, 40)).doesNotContain("Assertion").doesNotContain("IHE-SAML")
                 .doesNotContain("PRIVATE KEY").doesNotContain(INS).doesNotContain("CARDIO")
