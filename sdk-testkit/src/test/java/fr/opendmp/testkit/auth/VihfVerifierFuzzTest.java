@@ -3,10 +3,12 @@ package fr.opendmp.testkit.auth;
 import fr.opendmp.auth.vihf.VihfBuilder;
 import fr.opendmp.auth.vihf.VihfSigner;
 import fr.opendmp.core.access.AccessContext;
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.fuzz.Fuzz;
 import fr.opendmp.core.fuzz.HostileInputs;
 import fr.opendmp.core.fuzz.Verdict;
-import fr.opendmp.auth.vihf.Structure;
+import fr.opendmp.core.party.Organization;
 import fr.opendmp.testkit.ca.MutableClock;
 import fr.opendmp.testkit.ca.TestCa;
 import java.util.Optional;
@@ -30,7 +32,8 @@ class VihfVerifierFuzzTest {
         verifier = VihfVerifier.builder().trust(ca).clock(clock).build();
         signed = new VihfSigner(ca.structureSign(VihfVerifierTest.STRUCTURE, "Centre Hospitalier de Test")
                 .keyMaterial()).sign(VihfBuilder.create().professional(VihfVerifierTest.DOCTOR)
-                        .structure(new Structure(VihfVerifierTest.STRUCTURE, "SA07^1.2.250.1.71.4.2.4"))
+                        .structure(Organization.of(VihfVerifierTest.STRUCTURE)
+                                .withSector(Code.of(CodeSystems.TRE_R02, "SA07", "Secteur SA07")))
                         .software(VihfVerifierTest.LPS).patient(VihfVerifierTest.PATIENT)
                         .access(AccessContext.normal()).clock(clock).build()).xml();
     }

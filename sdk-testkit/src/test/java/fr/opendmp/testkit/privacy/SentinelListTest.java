@@ -29,7 +29,7 @@ class SentinelListTest {
         }
         expected.add(FakeInsiPopulation.UNKNOWN_TO_INSI.birthName());
         expected.add(FakeInsiPopulation.UNKNOWN_TO_INSI.birthDate());
-        expected.add(SignedTestCredentials.doctor().displayName());
+        expected.add(SignedTestCredentials.doctor().displayName().orElseThrow());
         assertThat(Sentinels.all()).containsAll(expected);
     }
 }

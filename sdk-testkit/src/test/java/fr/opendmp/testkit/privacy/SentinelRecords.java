@@ -1,8 +1,8 @@
 package fr.opendmp.testkit.privacy;
 
+import fr.opendmp.core.code.Code;
+import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.document.Author;
-import fr.opendmp.core.document.Code;
-import fr.opendmp.core.document.CodeSystems;
 import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.document.DocumentMetadata;
 import fr.opendmp.core.document.DocumentType;
@@ -11,6 +11,7 @@ import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.InsMatricule;
 import fr.opendmp.core.ins.PatientIdentity;
 import fr.opendmp.core.ins.Sex;
+import fr.opendmp.core.party.Professional;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -261,7 +262,7 @@ final class SentinelRecords {
                 .title(BODY).description(BODY)
                 .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
-                .creationTime(t).serviceStart(t).author(Author.professional("810001234567").withNames(NAME, NAME))
+                .creationTime(t).serviceStart(t).author(Author.of(Professional.of("810001234567").withNames(NAME, NAME)))
                 .build();
     }
 
