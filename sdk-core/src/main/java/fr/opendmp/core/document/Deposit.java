@@ -5,9 +5,11 @@ import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.PatientIdentity;
 import fr.opendmp.core.party.Organization;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What to deposit in a patient's DMP (TD2): one document (sent as ITI-105) or several, or a folder
@@ -73,6 +75,15 @@ public record Deposit(PatientIdentity patient, List<DocumentContent> documents, 
 
     /** Builds a {@link Deposit}; not thread-safe. */
     public static final class Builder {
+
+        private final Set<String> given = new HashSet<>();
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
         private PatientIdentity patient;
         private final List<DocumentContent> documents = new ArrayList<>();
         private Author submissionAuthor;
@@ -88,6 +99,7 @@ public record Deposit(PatientIdentity patient, List<DocumentContent> documents, 
          * @return this; the patient (qualified identity)
          */
         public Builder patient(PatientIdentity value) {
+            once("patient");
             this.patient = value;
             return this;
         }
@@ -116,6 +128,7 @@ public record Deposit(PatientIdentity patient, List<DocumentContent> documents, 
          * @return this; the submission set author
          */
         public Builder submissionAuthor(Author value) {
+            once("submissionAuthor");
             this.submissionAuthor = value;
             return this;
         }
@@ -125,6 +138,7 @@ public record Deposit(PatientIdentity patient, List<DocumentContent> documents, 
          * @return this; the submission set title
          */
         public Builder submissionTitle(String value) {
+            once("submissionTitle");
             this.submissionTitle = value;
             return this;
         }
@@ -134,6 +148,7 @@ public record Deposit(PatientIdentity patient, List<DocumentContent> documents, 
          * @return this; put the documents in a new folder with this title (forces ITI-65)
          */
         public Builder folder(String title) {
+            once("folder");
             this.folderTitle = title;
             return this;
         }
@@ -143,6 +158,7 @@ public record Deposit(PatientIdentity patient, List<DocumentContent> documents, 
          * @return this; the custodian organisation (default: the submission author's institution)
          */
         public Builder custodian(Organization value) {
+            once("custodian");
             this.custodian = value;
             return this;
         }

@@ -2,11 +2,11 @@ package fr.opendmp.core.document;
 
 import fr.opendmp.core.code.Code;
 import fr.opendmp.core.code.CodeSystems;
-
 import fr.opendmp.core.document.internal.ValueSets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -125,6 +125,15 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
 
     /** Builds {@link DocumentMetadata}; not thread-safe. */
     public static final class Builder {
+
+        private final Set<String> given = new HashSet<>();
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
         private String uniqueId;
         private Code type;
         private DocumentType documentType;
@@ -156,6 +165,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; the uniqueId (OID, UUID or their URN)
          */
         public Builder uniqueId(String value) {
+            once("uniqueId");
             this.uniqueId = value;
             return this;
         }
@@ -165,6 +175,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; a common type: also gives the default class, format and mime type
          */
         public Builder type(DocumentType value) {
+            once("type");
             this.documentType = value;
             this.type = value.code();
             return this;
@@ -175,6 +186,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; any J07 type code (then set the class, format and content type)
          */
         public Builder type(Code value) {
+            once("type");
             this.documentType = null;
             this.type = value;
             return this;
@@ -186,6 +198,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          *     class that differs from the one the tables give for a known type)
          */
         public Builder classCode(Code value) {
+            once("classCode");
             this.classCode = value;
             return this;
         }
@@ -195,6 +208,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; the table used to derive the class from the type
          */
         public Builder typeClassTable(TypeClassTable value) {
+            once("typeClassTable");
             this.classes = Objects.requireNonNull(value, "typeClassTable");
             return this;
         }
@@ -204,6 +218,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; the format code
          */
         public Builder format(Code value) {
+            once("format");
             this.format = value;
             return this;
         }
@@ -213,6 +228,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; the care setting type (J02)
          */
         public Builder facilityType(Code value) {
+            once("facilityType");
             this.facilityType = value;
             return this;
         }
@@ -222,6 +238,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; the practice setting (J04)
          */
         public Builder practiceSetting(Code value) {
+            once("practiceSetting");
             this.practiceSetting = value;
             return this;
         }
@@ -231,6 +248,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; the title
          */
         public Builder title(String value) {
+            once("title");
             this.title = value;
             return this;
         }
@@ -240,6 +258,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; the mime type of the content
          */
         public Builder contentType(String value) {
+            once("contentType");
             this.contentType = value;
             return this;
         }
@@ -249,6 +268,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; the language (default {@code fr-FR})
          */
         public Builder language(String value) {
+            once("language");
             this.language = value;
             return this;
         }
@@ -258,6 +278,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; creation time of the document
          */
         public Builder creationTime(OffsetDateTime value) {
+            once("creationTime");
             this.creationTime = value;
             return this;
         }
@@ -267,6 +288,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; start of the act
          */
         public Builder serviceStart(OffsetDateTime value) {
+            once("serviceStart");
             this.serviceStart = value;
             return this;
         }
@@ -276,6 +298,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; end of the act
          */
         public Builder serviceEnd(OffsetDateTime value) {
+            once("serviceEnd");
             this.serviceEnd = value;
             return this;
         }
@@ -294,6 +317,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; the legal authenticator
          */
         public Builder legalAuthenticator(Author value) {
+            once("legalAuthenticator");
             this.legalAuthenticator = value;
             return this;
         }
@@ -303,6 +327,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; the confidentiality level (default normal)
          */
         public Builder confidentiality(Confidentiality value) {
+            once("confidentiality");
             this.confidentiality = Objects.requireNonNull(value, "confidentiality");
             return this;
         }
@@ -321,6 +346,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; comments
          */
         public Builder description(String value) {
+            once("description");
             this.description = value;
             return this;
         }
@@ -339,6 +365,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this; how strictly the codes are checked (default strict)
          */
         public Builder valueSetCheck(ValueSetCheck value) {
+            once("valueSetCheck");
             this.check = Objects.requireNonNull(value, "valueSetCheck");
             return this;
         }
@@ -352,6 +379,7 @@ public record DocumentMetadata(String uniqueId, Code type, Code classCode, Code 
          * @return this
          */
         public Builder target(DocumentTarget value) {
+            once("target");
             this.target = Objects.requireNonNull(value, "target");
             return this;
         }

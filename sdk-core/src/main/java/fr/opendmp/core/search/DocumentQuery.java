@@ -5,6 +5,7 @@ import fr.opendmp.core.document.DocumentStatus;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -94,6 +95,15 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
 
     /** Builds a {@link DocumentQuery}; not thread-safe. */
     public static final class Builder {
+
+        private final Set<String> given = new HashSet<>();
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
         private final Set<DocumentStatus> statuses = EnumSet.noneOf(DocumentStatus.class);
         private Boolean archived;
         private final List<Code> types = new ArrayList<>();
@@ -125,6 +135,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
          * @return this; archived only (true) or non-archived only (false)
          */
         public Builder archived(boolean value) {
+            once("archived");
             archived = value;
             return this;
         }
@@ -179,6 +190,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
          * @return this; created at or after
          */
         public Builder createdFrom(OffsetDateTime value) {
+            once("createdFrom");
             createdFrom = value;
             return this;
         }
@@ -188,6 +200,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
          * @return this; created at or before
          */
         public Builder createdTo(OffsetDateTime value) {
+            once("createdTo");
             createdTo = value;
             return this;
         }
@@ -197,6 +210,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
          * @return this; act at or after
          */
         public Builder serviceFrom(OffsetDateTime value) {
+            once("serviceFrom");
             serviceFrom = value;
             return this;
         }
@@ -206,6 +220,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
          * @return this; act at or before
          */
         public Builder serviceTo(OffsetDateTime value) {
+            once("serviceTo");
             serviceTo = value;
             return this;
         }
@@ -215,6 +230,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
          * @return this; written by this professional (IdNat_PS)
          */
         public Builder author(String idNatPs) {
+            once("author");
             authorIdNat = idNatPs;
             return this;
         }
@@ -224,6 +240,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
          * @return this; page size
          */
         public Builder pageSize(int value) {
+            once("pageSize");
             pageSize = value;
             return this;
         }

@@ -15,8 +15,11 @@ class DocumentMetadataTest {
     static final OffsetDateTime T = OffsetDateTime.parse("2026-06-12T10:00:00+02:00");
 
     static DocumentMetadata.Builder base() {
+        return withoutFacilityType().facilityType(Code.of(CodeSystems.TRE_R02, "SA07"));
+    }
+
+    static DocumentMetadata.Builder withoutFacilityType() {
         return DocumentMetadata.builder().uniqueId("1.2.250.1.999.7").title("t")
-                .facilityType(Code.of(CodeSystems.TRE_R02, "SA07"))
                 .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE"))
                 .creationTime(T).author(Author.of("810001234567"));
     }
@@ -41,7 +44,7 @@ class DocumentMetadataTest {
 
     @Test
     void strictModeRefusesACodeOutsideItsValueSetAndNamesIt() {
-        assertThatThrownBy(() -> base().type(DocumentType.CR_CONSULTATION)
+        assertThatThrownBy(() -> withoutFacilityType().type(DocumentType.CR_CONSULTATION)
                 .facilityType(Code.of("http://snomed.info/sct", "22232009")).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("facilityType")
                 .hasMessageContaining("JDV_J02");
@@ -71,7 +74,10 @@ class DocumentMetadataTest {
     void missingRequiredElementIsNamed() {
         assertThatThrownBy(() -> DocumentMetadata.builder().uniqueId("1.2.3").type(DocumentType.CR_BIOLOGIE).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("facilityType");
-        assertThatThrownBy(() -> base().uniqueId("not-an-id").type(DocumentType.CR_BIOLOGIE).build())
+        assertThatThrownBy(() -> DocumentMetadata.builder().uniqueId("not-an-id").title("t")
+                .facilityType(Code.of(CodeSystems.TRE_R02, "SA07"))
+                .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE"))
+                .creationTime(T).author(Author.of("810001234567")).type(DocumentType.CR_BIOLOGIE).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("uniqueId");
     }
 
@@ -92,7 +98,11 @@ class DocumentMetadataTest {
 
     @Test
     void metadataToStringMasksTitleDescriptionAndEvents() {
-        DocumentMetadata m = base().title("Annonce VIH").description("suspicion de cancer").type(DocumentType.CR_CONSULTATION)
+        DocumentMetadata m = DocumentMetadata.builder().uniqueId("1.2.250.1.999.7").title("Annonce VIH")
+                .facilityType(Code.of(CodeSystems.TRE_R02, "SA07"))
+                .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE"))
+                .creationTime(T).author(Author.of("810001234567"))
+                .description("suspicion de cancer").type(DocumentType.CR_CONSULTATION)
                 .event(Code.of("urn:oid:1.2.250.1.213.2.5", "ZZQK002")).author(Author.of(Professional.of("810001234568", "NAME", "SECRET"))).build();
 
         assertThat(m.toString()).doesNotContain("VIH").doesNotContain("cancer").doesNotContain("ZZQK002")
