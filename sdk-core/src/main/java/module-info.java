@@ -28,6 +28,7 @@ module fr.opendmp.core {
     exports fr.opendmp.core.transport;
 
     exports fr.opendmp.core.transport.internal.http to fr.opendmp.auth, fr.opendmp.xds;
+    exports fr.opendmp.core.xml.internal to fr.opendmp.cda, fr.opendmp.auth, fr.opendmp.xds;
 
     opens fr.opendmp.core.transport.internal.fhir to com.fasterxml.jackson.databind;
 }

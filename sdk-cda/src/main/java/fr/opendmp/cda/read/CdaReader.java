@@ -1,7 +1,7 @@
 package fr.opendmp.cda.read;
 
 import fr.opendmp.cda.read.internal.SecureDom;
-import fr.opendmp.cda.read.internal.SecureXml;
+import fr.opendmp.core.xml.internal.SecureXml;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Objects;

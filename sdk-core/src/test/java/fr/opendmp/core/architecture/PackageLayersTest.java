@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class PackageLayersTest {
 
-    static final List<String> LAYERS = List.of("error", "code", "ins", "party", "document", "access", "caller", "credentials",
+    static final List<String> LAYERS = List.of("error", "xml", "code", "ins", "party", "document", "access", "caller", "credentials",
             "search", "transport", "insi", "client", "outbox");
 
     private static final Pattern EDGE = Pattern.compile("^\\s*(fr\\.opendmp\\.core\\.\\S+)\\s+->\\s+(fr\\.opendmp\\.core\\.\\S+)\\s");

@@ -1,27 +1,18 @@
 package fr.opendmp.xds.internal;
 
+import fr.opendmp.core.xml.internal.SecureXml;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Hardened XML parsing (no DTD, no external entity, no XInclude, secure processing, a nesting depth
@@ -32,28 +23,12 @@ public final class Xml {
     /** The deepest nesting accepted (a DMPi answer needs under 30). */
     public static final int MAX_DEPTH = 100;
 
-    private static final ErrorHandler SILENT = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXParseException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXParseException {
-            throw e;
-        }
-    };
-
     private static final DocumentBuilderFactory FACTORY = factory();
 
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
         try {
             DocumentBuilder b = FACTORY.newDocumentBuilder();
-            b.setErrorHandler(SILENT);
+            b.setErrorHandler(SecureXml.SILENT);
             return b;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the XML parser cannot be hardened", e);
@@ -64,19 +39,8 @@ public final class Xml {
     }
 
     private static DocumentBuilderFactory factory() {
+        DocumentBuilderFactory f = SecureXml.documentBuilderFactory(MAX_DEPTH);
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-            f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setAttribute("jdk.xml.maxElementDepth", Integer.toString(MAX_DEPTH));
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
             // every parsed document is walked whole (answers read, CDAs canonicalised): build the nodes at once
             f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
             return f;
@@ -107,7 +71,7 @@ public final class Xml {
             throw new SAXException(e);
         } finally {
             b.reset();
-            b.setErrorHandler(SILENT);
+            b.setErrorHandler(SecureXml.SILENT);
         }
     }
 
@@ -118,21 +82,7 @@ public final class Xml {
 
     /** @return the node serialised as UTF-8, no XML declaration, no indentation */
     public static byte[] serialize(Node node) {
-        try {
-            TransformerFactory f = TransformerFactory.newDefaultInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-            Transformer t = f.newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            t.setOutputProperty(OutputKeys.INDENT, "no");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            t.transform(new DOMSource(node), new StreamResult(out));
-            return out.toByteArray();
-        } catch (TransformerException e) {
-            throw new IllegalStateException("cannot serialise XML", e);
-        }
+        return SecureXml.serialize(node);
     }
 
     /** @return the element children of {@code parent} with this namespace and local name */

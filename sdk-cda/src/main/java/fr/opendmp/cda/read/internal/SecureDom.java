@@ -1,6 +1,7 @@
 package fr.opendmp.cda.read.internal;
 
 import fr.opendmp.cda.read.CdaParseException;
+import fr.opendmp.core.xml.internal.SecureXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package fr.opendmp.cda.validate.internal;
 
 import fr.opendmp.cda.read.internal.Dom;
-import fr.opendmp.cda.read.internal.SecureXml;
+import fr.opendmp.core.xml.internal.SecureXml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

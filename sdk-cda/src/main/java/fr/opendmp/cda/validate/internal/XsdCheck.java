@@ -1,6 +1,6 @@
 package fr.opendmp.cda.validate.internal;
 
-import fr.opendmp.cda.read.internal.SecureXml;
+import fr.opendmp.core.xml.internal.SecureXml;
 import fr.opendmp.cda.validate.ValidationIssue.Source;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

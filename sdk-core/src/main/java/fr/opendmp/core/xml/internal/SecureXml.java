@@ -1,10 +1,19 @@
-package fr.opendmp.cda.read.internal;
+package fr.opendmp.core.xml.internal;
 
+import java.io.ByteArrayOutputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
@@ -14,7 +23,7 @@ import org.xml.sax.XMLReader;
  * path cannot drop the limit) with {@code jdk.xml.maxElementDepth}. A deeper document fails fast
  * with a {@link SAXException} that {@link #isDepthLimit(Throwable)} recognises, instead of
  * reaching recursive code (DOM {@code getTextContent}, section walks, XSLT) that would overflow
- * the stack.
+ * the stack. The one hardened parser of the SDK modules (CDA, VIHF, DMPi answers): not API.
  */
 public final class SecureXml {
 
@@ -27,7 +36,7 @@ public final class SecureXml {
     private static final String DEPTH_ERROR = "JAXP00010006";
 
     /** Fails on errors without printing anything (the JDK default prints to stderr). */
-    private static final org.xml.sax.ErrorHandler SILENT = new org.xml.sax.ErrorHandler() {
+    public static final ErrorHandler SILENT = new ErrorHandler() {
         @Override
         public void warning(org.xml.sax.SAXParseException e) {
         }
@@ -56,6 +65,21 @@ public final class SecureXml {
      * @return a namespace-aware DOM builder that refuses any DOCTYPE and deeper documents
      */
     public static DocumentBuilder documentBuilder(int maxDepth) {
+        try {
+            DocumentBuilder b = documentBuilderFactory(maxDepth).newDocumentBuilder();
+            b.setErrorHandler(SILENT);
+            return b;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK XML parser cannot be secured", e);
+        }
+    }
+
+    /**
+     * @param maxDepth the largest element nesting depth accepted (the root is at depth 1)
+     * @return a namespace-aware DOM factory that refuses any DOCTYPE and deeper documents, for a
+     *     caller that adds its own settings; its builders need {@link #SILENT} as error handler
+     */
+    public static DocumentBuilderFactory documentBuilderFactory(int maxDepth) {
         checkDepth(maxDepth);
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
@@ -70,11 +94,31 @@ public final class SecureXml {
             f.setAttribute(MAX_ELEMENT_DEPTH, Integer.toString(maxDepth));
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(SILENT);
-            return b;
+            return f;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK XML parser cannot be secured", e);
+        }
+    }
+
+    /**
+     * @param node a DOM node
+     * @return the node serialised as UTF-8, without XML declaration nor indentation
+     */
+    public static byte[] serialize(Node node) {
+        try {
+            TransformerFactory factory = TransformerFactory.newDefaultInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            Transformer transformer = factory.newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            transformer.setOutputProperty(OutputKeys.INDENT, "no");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            transformer.transform(new DOMSource(node), new StreamResult(out));
+            return out.toByteArray();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("cannot serialise XML", e);
         }
     }
 
