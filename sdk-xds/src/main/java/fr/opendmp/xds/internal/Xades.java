@@ -3,6 +3,7 @@ package fr.opendmp.xds.internal;
 import fr.opendmp.core.credentials.DocumentSigner;
 import fr.opendmp.core.error.CredentialsException;
 import fr.opendmp.xds.XdsTransport.XadesAlgorithms;
+import fr.opendmp.xds.internal.c14n.CanonicalXml;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -40,12 +41,13 @@ import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
 import javax.xml.crypto.dsig.spec.TransformParameterSpec;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
 
 /**
  * The XAdES (v1.1.1) signature document of a DMPi submission, IHE DSG style: an enveloping XML-DSig
  * whose Manifest references the SubmissionSet (digest {@code AA==}, the DMP's convention) and each
- * document by uniqueId (digest of its C14N-with-comments form, computed by the JDK's XML-DSig from
- * the document parsed once by the hardened parser, see {@link ParsedDocuments}), signed with the JDK's XML-DSig and
+ * document by uniqueId (digest of its C14N-with-comments form, written by {@link CanonicalXml} into
+ * the digest while the hardened parser reads the document once), signed with the JDK's XML-DSig and
  * the credentials' {@link DocumentSigner} (through a private JCA provider, so the key never leaves
  * the signer). Not API.
  */
@@ -95,16 +97,9 @@ public final class Xades {
                     new byte[] {0}));
             Transform c14n = f.newTransform(CanonicalizationMethod.INCLUSIVE_WITH_COMMENTS,
                     (TransformParameterSpec) null);
-            ParsedDocuments parsed = new ParsedDocuments(f.getURIDereferencer());
             for (Signed d : documents) {
-                String uri = uniqueUri(d.uniqueId());
-                if (parsed.add(uri, d.content())) {
-                    // digested by the signature itself: the C14N of the DOM parsed once, streamed into the digest
-                    manifestRefs.add(f.newReference(uri, digest, List.of(c14n), null, null));
-                } else {
-                    manifestRefs.add(f.newReference(uri, digest, List.of(c14n), null, null,
-                            digest(d.content(), algorithms.jcaDigest())));
-                }
+                manifestRefs.add(f.newReference(uniqueUri(d.uniqueId()), digest, List.of(c14n), null, null,
+                        documentDigest(d.content(), algorithms.jcaDigest())));
             }
             XMLObject manifest = f.newXMLObject(List.of(f.newManifest(manifestRefs, "IHEManifest")), null, null,
                     null);
@@ -123,7 +118,6 @@ public final class Xades {
                             f.newReference("#" + SIGNED_PROPERTIES_ID, digest, null, SIGNED_PROPERTIES_TYPE, null)));
             KeyInfoFactory kif = f.getKeyInfoFactory();
             DOMSignContext context = new DOMSignContext(new SignerKey(signer), doc);
-            context.setURIDereferencer(parsed);
             context.setDefaultNamespacePrefix("ds");
             context.setProperty("org.jcp.xml.dsig.internal.dom.SignatureProvider", PROVIDER);
             Element signedProperties = (Element) qualifying.getFirstChild();
@@ -189,10 +183,18 @@ public final class Xades {
         return e;
     }
 
-    private static byte[] digest(ByteBuffer content, String algorithm) throws GeneralSecurityException {
-        MessageDigest md = MessageDigest.getInstance(algorithm);
-        md.update(content.duplicate());
-        return md.digest();
+    /**
+     * @return the digest of the document's C14N-with-comments form, or of its bytes as they are when
+     *     it is not plain XML (not well-formed, a DOCTYPE, too deep)
+     */
+    private static byte[] documentDigest(ByteBuffer content, String algorithm) throws GeneralSecurityException {
+        try {
+            return CanonicalXml.digest(content, algorithm);
+        } catch (SAXException notPlainXml) {
+            MessageDigest md = MessageDigest.getInstance(algorithm);
+            md.update(content.duplicate());
+            return md.digest();
+        }
     }
 
     /** The signer as a {@link PrivateKey} for the JDK's XML-DSig; only {@link DocumentSignature} reads it. */
