@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * Calls every fluent setter of each builder twice on a fresh builder and sorts what happens: refused
- * (the rule), repeated (an additive setting, listed), or a finding (a second value won, the first call
- * was refused, no sample, no way to get a builder, a listed additive setting that refuses, a list entry
- * that names no setter).
+ * (the rule: an {@link IllegalStateException} saying {@code <setting> was already set}), repeated (an
+ * additive setting, listed), or a finding (a second value won, the first call was refused, no sample,
+ * no way to get a builder, a listed additive setting that refuses, a list entry that names no setter).
  */
 final class BuilderSweep {
 
@@ -157,7 +157,7 @@ final class BuilderSweep {
         } else if (second.isEmpty()) {
             report.secondValueWins.add(shown);
         } else if (second.get() instanceof IllegalStateException e && String.valueOf(e.getMessage())
-                .contains("already set")) {
+                .matches("\\S.* was already set")) {
             report.refusedTwice.add(shown);
         } else if (otherRefusals.getOrDefault(builder, t -> false).test(second.get())) {
             report.refusedTwice.add(shown);
