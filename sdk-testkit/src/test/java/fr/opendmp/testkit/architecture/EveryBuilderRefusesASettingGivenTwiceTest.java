@@ -71,7 +71,9 @@ import org.junit.jupiter.api.Test;
  * setter is called twice on a fresh builder and the second call must throw an
  * {@link IllegalStateException} saying the setting was already set, unless the setting adds a value
  * and is listed in {@link #ADDITIVE}. A setter the sweep cannot call (no sample for a parameter, or
- * the sample refused) fails the test until a sample is given in {@link #BY_SETTER}.
+ * the sample refused) fails the test until a sample is given in {@link #BY_SETTER}. A builder is a
+ * public class with a public method returning its own type; the few such classes that are not
+ * builders (immutable values with {@code with...}, running fakes) are named in {@link #NOT_BUILDERS}.
  */
 class EveryBuilderRefusesASettingGivenTwiceTest {
 
@@ -166,6 +168,16 @@ class EveryBuilderRefusesASettingGivenTwiceTest {
                         "MutualTls.Builder", "XdsTransport.Builder", "FakeDmp.Builder", "InsiPerson.Builder",
                         "TestCa.Request");
         assertThat(report.refusedTwice).hasSizeGreaterThan(200);
+    }
+
+    @Test
+    void theListsNameOnlyBuildersTheScanFindsAndClassesThatStillLookLikeBuilders() {
+        List<String> found = publicApiBuilders().stream().map(BuilderSweep::nameOf).toList();
+        assertThat(Stream.concat(ADDITIVE.keySet().stream(), BY_SETTER.keySet().stream())
+                .map(key -> key.substring(0, key.indexOf('#'))).distinct())
+                .as("additive settings and samples of builders the scan finds").allMatch(found::contains);
+        assertThat(NOT_BUILDERS.keySet()).as("classes listed as not builders still have a fluent method")
+                .allMatch(name -> hasFluentMethod(load(name)));
     }
 
     @Test
@@ -325,12 +337,7 @@ class EveryBuilderRefusesASettingGivenTwiceTest {
                 if (!api || NOT_BUILDERS.containsKey(name)) {
                     continue;
                 }
-                Class<?> type;
-                try {
-                    type = Class.forName(name, false, EveryBuilderRefusesASettingGivenTwiceTest.class.getClassLoader());
-                } catch (ClassNotFoundException | LinkageError e) {
-                    throw new AssertionError(name, e);
-                }
+                Class<?> type = load(name);
                 if (isPublicBuilder(type)) {
                     builders.add(type);
                 }
@@ -339,15 +346,24 @@ class EveryBuilderRefusesASettingGivenTwiceTest {
         return builders;
     }
 
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, EveryBuilderRefusesASettingGivenTwiceTest.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new AssertionError(name, e);
+        }
+    }
+
     private static boolean isPublicBuilder(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
             if (!Modifier.isPublic(c.getModifiers())) {
                 return false;
             }
         }
-        if (type.isInterface() || type.isRecord() || type.isEnum()) {
-            return false;
-        }
+        return !type.isInterface() && !type.isRecord() && !type.isEnum() && hasFluentMethod(type);
+    }
+
+    private static boolean hasFluentMethod(Class<?> type) {
         for (Method m : type.getDeclaredMethods()) {
             if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
                     && m.getReturnType() == type) {
