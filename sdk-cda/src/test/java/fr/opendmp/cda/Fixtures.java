@@ -90,15 +90,50 @@ public final class Fixtures {
         return Organization.of("2801234567", "Cabinet du Dr Medioni & associés");
     }
 
-    /** @return a header builder with every mandatory element, fixed ids and time */
+    /** The care setting of a GP's consultation (J04). */
+    public static final Code AMBULATORY = Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire");
+
+    /** The facility of a GP's consultation (J02). */
+    public static final Code CABINET = Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel");
+
+    /** @return a header builder with every mandatory element, fixed ids and time: the qualified patient, a GP */
     public static DocumentHeader.Builder header() {
-        return DocumentHeader.builder().patient(qualified()).author(gp()).custodian(cabinet())
+        return header(qualified());
+    }
+
+    /**
+     * @param patient the patient of the document
+     * @return a header builder for this patient seen by a GP, with fixed ids and time
+     */
+    public static DocumentHeader.Builder header(PatientIdentity patient) {
+        return header(patient, AMBULATORY, CABINET);
+    }
+
+    /**
+     * @param patient the patient of the document
+     * @param practiceSetting where the care took place (J04)
+     * @param facilityType the kind of facility (J02)
+     * @return a header builder with fixed ids and time (a builder takes each setting once: the
+     *     varying ones are parameters)
+     */
+    public static DocumentHeader.Builder header(PatientIdentity patient, Code practiceSetting, Code facilityType) {
+        return headerWithoutIds(patient, practiceSetting, facilityType)
+                .documentId(InstanceId.of("1.2.250.1.999.1.1.7")).setId(InstanceId.of("1.2.250.1.999.1.1"));
+    }
+
+    /**
+     * @param patient the patient of the document
+     * @param practiceSetting where the care took place (J04)
+     * @param facilityType the kind of facility (J02)
+     * @return a header builder with a fixed time and neither document id nor set id (for a
+     *     replacement, which sets them)
+     */
+    public static DocumentHeader.Builder headerWithoutIds(PatientIdentity patient, Code practiceSetting,
+            Code facilityType) {
+        return DocumentHeader.builder().patient(patient).author(gp()).custodian(cabinet())
                 .primaryCarePhysician(gp())
                 .localPatientId(InstanceId.of("1.2.250.1.999.2", "IPP-42"))
-                .documentId(InstanceId.of("1.2.250.1.999.1.1.7")).setId(InstanceId.of("1.2.250.1.999.1.1"))
-                .effectiveTime(CREATED)
-                .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "AMBULATOIRE", "Ambulatoire"))
-                .facilityType(Code.of(CodeSystems.TRE_R02, "SA07", "Cabinet individuel"));
+                .effectiveTime(CREATED).practiceSetting(practiceSetting).facilityType(facilityType);
     }
 
     /**

@@ -15,9 +15,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The CI-SIS header shared by every model built by {@link CdaDocuments}: patient (qualified INS and
@@ -213,8 +215,17 @@ public final class DocumentHeader {
         return "DocumentHeader[" + documentId + ", v" + versionNumber + ", " + ins + "]";
     }
 
-    /** Builds a {@link DocumentHeader}. Not thread-safe. */
+    /** Builds a {@link DocumentHeader}; each setting may be given once, authors added. Not thread-safe. */
     public static final class Builder {
+
+        private final Set<String> given = new HashSet<>();
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
         private PatientIdentity identity;
         private InstanceId localPatientId;
         private InstanceId documentId;
@@ -246,6 +257,7 @@ public final class DocumentHeader {
          * @return this; the patient, whose identity must be QUALIFIEE ({@link #build()} checks it)
          */
         public Builder patient(PatientIdentity value) {
+            once("patient");
             this.identity = Objects.requireNonNull(value, "patient");
             return this;
         }
@@ -255,6 +267,7 @@ public final class DocumentHeader {
          * @return this; the local patient id (IPP: root = the producer's OID for patient ids)
          */
         public Builder localPatientId(InstanceId value) {
+            once("localPatientId");
             this.localPatientId = Objects.requireNonNull(value, "localPatientId");
             return this;
         }
@@ -264,6 +277,7 @@ public final class DocumentHeader {
          * @return this; the id of this version (default: a new {@code 2.25.} UUID OID)
          */
         public Builder documentId(InstanceId value) {
+            once("documentId");
             this.documentId = Objects.requireNonNull(value, "documentId");
             return this;
         }
@@ -273,13 +287,14 @@ public final class DocumentHeader {
          * @return this; the id common to all versions (default: a new {@code 2.25.} UUID OID)
          */
         public Builder setId(InstanceId value) {
+            once("setId");
             this.setId = Objects.requireNonNull(value, "setId");
             return this;
         }
 
         /**
          * Makes this document replace an earlier version: same setId, version + 1, and a
-         * {@code relatedDocument @typeCode="RPLC"}.
+         * {@code relatedDocument @typeCode="RPLC"}. May be given once, and not with {@link #setId}.
          *
          * @param previousId the id of the replaced version
          * @param previousSetId its setId
@@ -287,6 +302,8 @@ public final class DocumentHeader {
          * @return this
          */
         public Builder replaces(InstanceId previousId, InstanceId previousSetId, int previousVersion) {
+            once("replaces");
+            once("setId");
             if (previousVersion < 1) {
                 throw new IllegalArgumentException("a version number is at least 1");
             }
@@ -301,6 +318,7 @@ public final class DocumentHeader {
          * @return this; the document type (J07), needed by N1 documents; VSM and LDL-SES fix their own
          */
         public Builder documentType(Code value) {
+            once("documentType");
             this.documentType = Objects.requireNonNull(value, "documentType");
             return this;
         }
@@ -310,6 +328,7 @@ public final class DocumentHeader {
          * @return this; the title (default: the model's)
          */
         public Builder title(String value) {
+            once("title");
             this.title = Objects.requireNonNull(value, "title");
             return this;
         }
@@ -319,6 +338,7 @@ public final class DocumentHeader {
          * @return this; the creation time (default: now from the clock, to the second)
          */
         public Builder effectiveTime(OffsetDateTime value) {
+            once("effectiveTime");
             this.effectiveTime = Objects.requireNonNull(value, "effectiveTime");
             return this;
         }
@@ -328,6 +348,7 @@ public final class DocumentHeader {
          * @return this; the clock for the default creation time (a test seam)
          */
         public Builder clock(Clock value) {
+            once("clock");
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
@@ -346,6 +367,7 @@ public final class DocumentHeader {
          * @return this; the custodian organisation
          */
         public Builder custodian(Organization value) {
+            once("custodian");
             this.custodian = HeaderParties.writable(Objects.requireNonNull(value, "custodian"), "custodian");
             return this;
         }
@@ -355,6 +377,7 @@ public final class DocumentHeader {
          * @return this; the legal authenticator (default: the first author)
          */
         public Builder legalAuthenticator(Professional value) {
+            once("legalAuthenticator");
             this.legalAuthenticator = HeaderParties.writable(Objects.requireNonNull(value, "legalAuthenticator"),
                     "legal authenticator");
             return this;
@@ -365,6 +388,7 @@ public final class DocumentHeader {
          * @return this; the médecin traitant (participant INF/PCP; expected by VSM 1.4)
          */
         public Builder primaryCarePhysician(Professional value) {
+            once("primaryCarePhysician");
             this.primaryCarePhysician = HeaderParties.writable(
                     Objects.requireNonNull(value, "primaryCarePhysician"), "primary care physician");
             return this;
@@ -375,6 +399,7 @@ public final class DocumentHeader {
          * @return this; the documented act code (N1; VSM and LDL-SES fix their own)
          */
         public Builder serviceEventCode(Code value) {
+            once("serviceEventCode");
             this.serviceEventCode = Objects.requireNonNull(value, "serviceEventCode");
             return this;
         }
@@ -384,6 +409,7 @@ public final class DocumentHeader {
          * @return this; start of the documented act (default: the creation time)
          */
         public Builder serviceStart(OffsetDateTime value) {
+            once("serviceStart");
             this.serviceStart = Objects.requireNonNull(value, "serviceStart");
             return this;
         }
@@ -393,6 +419,7 @@ public final class DocumentHeader {
          * @return this; end of the documented act
          */
         public Builder serviceEnd(OffsetDateTime value) {
+            once("serviceEnd");
             this.serviceEnd = Objects.requireNonNull(value, "serviceEnd");
             return this;
         }
@@ -402,6 +429,7 @@ public final class DocumentHeader {
          * @return this; the practice setting (J04, e.g. AMBULATOIRE, ETABLISSEMENT)
          */
         public Builder practiceSetting(Code value) {
+            once("practiceSetting");
             this.practiceSetting = Objects.requireNonNull(value, "practiceSetting");
             return this;
         }
@@ -411,6 +439,7 @@ public final class DocumentHeader {
          * @return this; the healthcare facility type (J02, e.g. SA07)
          */
         public Builder facilityType(Code value) {
+            once("facilityType");
             this.facilityType = Objects.requireNonNull(value, "facilityType");
             return this;
         }
@@ -420,6 +449,7 @@ public final class DocumentHeader {
          * @return this; the encounter type (e.g. EXTERNE, 1.2.250.1.213.1.1.4.2.291)
          */
         public Builder encounterCode(Code value) {
+            once("encounterCode");
             this.encounterCode = Objects.requireNonNull(value, "encounterCode");
             return this;
         }
@@ -430,6 +460,7 @@ public final class DocumentHeader {
          * @return this; the encounter period (default: the documented act's)
          */
         public Builder encounter(OffsetDateTime start, OffsetDateTime end) {
+            once("encounter");
             this.encounterStart = Objects.requireNonNull(start, "start");
             this.encounterEnd = end;
             return this;

@@ -1,8 +1,10 @@
 package fr.opendmp.cda.build;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The body of a lettre de liaison à la sortie d'un établissement de santé (LDL-SES 2022.01).
@@ -67,8 +69,20 @@ public record LdlSes(String documentStatus, String admissionReason, List<String>
         return new Builder();
     }
 
-    /** Builds an {@link LdlSes}. Not thread-safe. */
+    /**
+     * Builds an {@link LdlSes}; the status and the reason may be given once, the lists are added to.
+     * Not thread-safe.
+     */
     public static final class Builder {
+
+        private final Set<String> given = new HashSet<>();
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
         private String documentStatus = "Validé";
         private String admissionReason;
         private final List<String> staySummary = new ArrayList<>();
@@ -87,6 +101,7 @@ public record LdlSes(String documentStatus, String admissionReason, List<String>
          * @return this; the document status text (default "Validé")
          */
         public Builder documentStatus(String value) {
+            once("documentStatus");
             this.documentStatus = Objects.requireNonNull(value, "documentStatus");
             return this;
         }
@@ -96,6 +111,7 @@ public record LdlSes(String documentStatus, String admissionReason, List<String>
          * @return this; the reason of the stay
          */
         public Builder admissionReason(String value) {
+            once("admissionReason");
             this.admissionReason = Objects.requireNonNull(value, "admissionReason");
             return this;
         }

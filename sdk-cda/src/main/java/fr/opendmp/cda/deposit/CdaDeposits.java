@@ -7,8 +7,10 @@ import fr.opendmp.cda.read.CdaReader;
 import fr.opendmp.core.document.Deposit;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.PatientIdentity;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Turns CI-SIS CDA documents into a DMP deposit, safely: each document is read once, its patient
@@ -100,8 +102,17 @@ public final class CdaDeposits {
         return builder;
     }
 
-    /** Builds a {@link CdaDeposits}. Not thread-safe. */
+    /** Builds a {@link CdaDeposits}; each setting may be given once. Not thread-safe. */
     public static final class Builder {
+
+        private final Set<String> given = new HashSet<>();
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
         private CdaReader reader = CdaReader.defaults();
         private CdaMetadata metadata = CdaMetadata.builder().build();
 
@@ -113,6 +124,7 @@ public final class CdaDeposits {
          * @return this; the reader (size and depth limits)
          */
         public Builder reader(CdaReader value) {
+            once("reader");
             this.reader = Objects.requireNonNull(value, "reader");
             return this;
         }
@@ -122,6 +134,7 @@ public final class CdaDeposits {
          * @return this; the metadata derivation (content type, type→class table, value-set check, target)
          */
         public Builder metadata(CdaMetadata value) {
+            once("metadata");
             this.metadata = Objects.requireNonNull(value, "metadata");
             return this;
         }

@@ -20,8 +20,10 @@ import fr.opendmp.core.document.TypeClassTable;
 import fr.opendmp.core.document.ValueSetCheck;
 import fr.opendmp.core.ins.Ins;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Derives the DMP document metadata from a CDA header (ANS CI-SIS: header of the "Volet Structuration minimale", ConceptMap ASS_A11 and the DocumentEntry model of the PDSM4DMP implementation guide): type, class (from the type),
@@ -154,8 +156,17 @@ public final class CdaMetadata {
         return value.orElseThrow(() -> new CdaMetadataException("the CDA header has no " + element, null));
     }
 
-    /** Builds a {@link CdaMetadata}. Not thread-safe. */
+    /** Builds a {@link CdaMetadata}; each setting may be given once. Not thread-safe. */
     public static final class Builder {
+
+        private final Set<String> given = new HashSet<>();
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
         private String contentType = "application/xml";
         private TypeClassTable classes = TypeClassTable.ans();
         private ValueSetCheck check = ValueSetCheck.STRICT;
@@ -170,6 +181,7 @@ public final class CdaMetadata {
          * @return this
          */
         public Builder contentType(String value) {
+            once("contentType");
             this.contentType = Objects.requireNonNull(value, "contentType");
             return this;
         }
@@ -179,6 +191,7 @@ public final class CdaMetadata {
          * @return this; the type→class table (default: the ANS tables, {@link TypeClassTable#ans()})
          */
         public Builder typeClassTable(TypeClassTable value) {
+            once("typeClassTable");
             this.classes = Objects.requireNonNull(value, "typeClassTable");
             return this;
         }
@@ -188,6 +201,7 @@ public final class CdaMetadata {
          * @return this; how strictly codes are checked against the CI-SIS value sets (default strict)
          */
         public Builder valueSetCheck(ValueSetCheck value) {
+            once("valueSetCheck");
             this.check = Objects.requireNonNull(value, "valueSetCheck");
             return this;
         }
@@ -198,6 +212,7 @@ public final class CdaMetadata {
          * @return this
          */
         public Builder target(DocumentTarget value) {
+            once("target");
             this.target = Objects.requireNonNull(value, "target");
             return this;
         }

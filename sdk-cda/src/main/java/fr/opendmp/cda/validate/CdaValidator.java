@@ -12,11 +12,13 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.w3c.dom.Element;
 
 /**
@@ -134,6 +136,7 @@ public final class CdaValidator {
     public static final class Builder {
         private Path ansPackage;
         private final Map<String, String> models = new LinkedHashMap<>();
+        private final Set<String> chosenModels = new HashSet<>();
         private boolean bodySchematrons;
         private boolean bodySet;
         private CdaReader reader = CdaReader.defaults();
@@ -172,11 +175,15 @@ public final class CdaValidator {
          * {@code CI-SIS_VAC-NOTE_2023.01.sch}, VAC → {@code CI-SIS_VAC_2023.01.sch}, CR-BIO →
          * {@code CI-SIS_BIO-CR-BIO_2024.01.sch}).
          *
-         * @param templateRoot the model templateId root
+         * @param templateRoot the model templateId root (each root may be given once)
          * @param relativePath the {@code .sch} path inside the package
          * @return this
+         * @throws IllegalStateException if this root was already given
          */
         public Builder modelSchematron(String templateRoot, String relativePath) {
+            if (!chosenModels.add(Objects.requireNonNull(templateRoot, "templateRoot"))) {
+                throw new IllegalStateException("modelSchematron " + templateRoot + " was already set");
+            }
             models.put(Objects.requireNonNull(templateRoot, "templateRoot"),
                     Objects.requireNonNull(relativePath, "relativePath"));
             return this;

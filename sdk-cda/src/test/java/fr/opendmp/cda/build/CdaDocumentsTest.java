@@ -46,11 +46,11 @@ class CdaDocumentsTest {
     }
 
     static BuiltDocument ldlSes() {
-        return CdaDocuments.ldlSes(Fixtures.header()
+        return CdaDocuments.ldlSes(Fixtures.header(Fixtures.qualified(),
+                        Code.of(CodeSystems.PRACTICE_SETTING, "ETABLISSEMENT", "Etablissement de santé"),
+                        Code.of(CodeSystems.TRE_R02, "SA01", "Etablissement public de santé"))
                 .serviceStart(OffsetDateTime.parse("2024-04-20T09:00:00+02:00"))
                 .serviceEnd(OffsetDateTime.parse("2024-05-02T10:00:00+02:00"))
-                .facilityType(Code.of(CodeSystems.TRE_R02, "SA01", "Etablissement public de santé"))
-                .practiceSetting(Code.of(CodeSystems.PRACTICE_SETTING, "ETABLISSEMENT", "Etablissement de santé"))
                 .build(), LdlSes.builder().admissionReason("Décompensation cardiaque")
                 .staySummary("Séjour sans complication.").dischargeTreatment(Medication.of("Furosémide 40 mg", "1/j"))
                 .followUp("Consultation de cardiologie à 1 mois").build());
@@ -101,7 +101,7 @@ class CdaDocumentsTest {
 
     @Test
     void anIdentityThatIsNotQualifiedIsRefusedWithoutLeakingTraits() {
-        DocumentHeader.Builder b = Fixtures.header().patient(PatientIdentity.provisional(Fixtures.traits()));
+        DocumentHeader.Builder b = Fixtures.header(PatientIdentity.provisional(Fixtures.traits()));
         assertThatThrownBy(b::build).isInstanceOfSatisfying(CdaBuildException.class, e -> {
             assertThat(e.reason()).isEqualTo(CdaBuildException.Reason.IDENTITY_NOT_QUALIFIED);
             assertThat(e.getMessage()).doesNotContain("PAT-TROIS").doesNotContain("279035121518989");
@@ -148,7 +148,8 @@ class CdaDocumentsTest {
 
     @Test
     void aReplacementKeepsTheSetIdBumpsTheVersionAndPointsToThePreviousId() throws Exception {
-        DocumentHeader h = Fixtures.header().documentId(InstanceId.of("1.2.250.1.999.1.1.8"))
+        DocumentHeader h = Fixtures.headerWithoutIds(Fixtures.qualified(), Fixtures.AMBULATORY, Fixtures.CABINET)
+                .documentId(InstanceId.of("1.2.250.1.999.1.1.8"))
                 .replaces(InstanceId.of("1.2.250.1.999.1.1.7"), InstanceId.of("1.2.250.1.999.1.1"), 1).build();
         CdaDocument cda = CdaReader.read(CdaDocuments.vsm(h, Vsm.builder().build()).toBytes());
         assertThat(cda.header().versionNumber()).contains(2);

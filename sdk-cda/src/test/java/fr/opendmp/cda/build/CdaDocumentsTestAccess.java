@@ -23,7 +23,8 @@ public final class CdaDocumentsTestAccess {
 
     /** @return a VSM that replaces version 1 */
     public static byte[] replacement() {
-        return CdaDocuments.vsm(fr.opendmp.cda.Fixtures.header()
+        return CdaDocuments.vsm(fr.opendmp.cda.Fixtures.headerWithoutIds(fr.opendmp.cda.Fixtures.qualified(),
+                        fr.opendmp.cda.Fixtures.AMBULATORY, fr.opendmp.cda.Fixtures.CABINET)
                 .documentId(fr.opendmp.cda.InstanceId.of("1.2.250.1.999.1.1.8"))
                 .replaces(fr.opendmp.cda.InstanceId.of("1.2.250.1.999.1.1.7"),
                         fr.opendmp.cda.InstanceId.of("1.2.250.1.999.1.1"), 1).build(),

@@ -144,7 +144,7 @@ class CdaDepositsTest {
     }
 
     private static byte[] cdaForPatientB() {
-        return CdaDocuments.n1Pdf(Fixtures.header().patient(PATIENT_B)
+        return CdaDocuments.n1Pdf(Fixtures.header(PATIENT_B)
                 .documentType(Code.of(CodeSystems.LOINC, "11488-4", "CR de consultation")).build(), Fixtures.pdf())
                 .toBytes();
     }

@@ -299,7 +299,7 @@ public record IdentityTraits(String birthName, String firstBirthFirstName, List<
 
         private void once(Trait trait, Object current) {
             if (current != null && !copy) {
-                throw new InvalidTraitException(trait, Reason.SET_TWICE, "was already set on this builder");
+                throw new InvalidTraitException(trait, Reason.SET_TWICE, "was already set");
             }
         }
     }

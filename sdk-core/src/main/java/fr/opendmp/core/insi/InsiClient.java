@@ -554,7 +554,7 @@ public final class InsiClient implements AutoCloseable {
 
         private static void once(Object current, String name) {
             if (current != null) {
-                throw new IllegalStateException(name + " was already set on this builder");
+                throw new IllegalStateException(name + " was already set");
             }
         }
 

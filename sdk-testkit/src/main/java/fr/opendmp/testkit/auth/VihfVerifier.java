@@ -690,8 +690,20 @@ public final class VihfVerifier {
         }
     }
 
-    /** Builds a {@link VihfVerifier}; the trusted CA is required, everything else has a default. */
+    /**
+     * Builds a {@link VihfVerifier}; the trusted CA is required, everything else has a default. Each
+     * setting may be given once; trusted CAs and first role systems add up.
+     */
     public static final class Builder {
+
+        private final Set<String> given = new HashSet<>();
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
         private final List<X509Certificate> roots = new ArrayList<>();
         private final List<X509Certificate> intermediates = new ArrayList<>();
         private Supplier<Optional<X509CRL>> crl;
@@ -738,6 +750,7 @@ public final class VihfVerifier {
          * @return this builder
          */
         public Builder crl(Supplier<Optional<X509CRL>> value) {
+            once("crl");
             crl = Objects.requireNonNull(value, "crl");
             return this;
         }
@@ -747,6 +760,7 @@ public final class VihfVerifier {
          * @return this builder
          */
         public Builder clock(Clock value) {
+            once("clock");
             clock = Objects.requireNonNull(value, "clock");
             return this;
         }
@@ -756,6 +770,7 @@ public final class VihfVerifier {
          * @return this builder
          */
         public Builder clockSkew(Duration value) {
+            once("clockSkew");
             skew = Objects.requireNonNull(value, "skew");
             return this;
         }
@@ -765,6 +780,7 @@ public final class VihfVerifier {
          * @return this builder
          */
         public Builder maxAge(Duration value) {
+            once("maxAge");
             maxAge = Objects.requireNonNull(value, "maxAge");
             return this;
         }
@@ -774,6 +790,7 @@ public final class VihfVerifier {
          * @return this builder
          */
         public Builder allowTestPatients(boolean value) {
+            once("allowTestPatients");
             allowTestPatients = value;
             return this;
         }
@@ -783,6 +800,7 @@ public final class VihfVerifier {
          * @return this builder
          */
         public Builder rejectAuthClientSigner(boolean value) {
+            once("rejectAuthClientSigner");
             rejectAuthClientSigner = value;
             return this;
         }
@@ -792,6 +810,7 @@ public final class VihfVerifier {
          * @return this builder
          */
         public Builder replayDetection(boolean value) {
+            once("replayDetection");
             replayDetection = value;
             return this;
         }
@@ -810,6 +829,7 @@ public final class VihfVerifier {
          * @return this builder
          */
         public Builder brisDeGlaceProfessions(Set<String> professions) {
+            once("brisDeGlaceProfessions");
             brisDeGlaceProfessions = Set.copyOf(professions);
             return this;
         }
@@ -819,6 +839,7 @@ public final class VihfVerifier {
          * @return this builder
          */
         public Builder centre15Professions(Set<String> professions) {
+            once("centre15Professions");
             centre15Professions = Set.copyOf(professions);
             return this;
         }

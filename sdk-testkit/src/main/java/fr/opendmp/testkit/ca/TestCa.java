@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -216,8 +218,20 @@ public final class TestCa {
         }
     }
 
-    /** A certificate to issue; settings have defaults (a valid certificate of the profile). */
+    /**
+     * A certificate to issue; settings have defaults (a valid certificate of the profile) and may be
+     * given once ({@link #expired()} and {@link #notYetValid()} set the validity).
+     */
     public final class Request {
+
+        private final Set<String> given = new HashSet<>();
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
         private final CertificateProfile profile;
         private String structureId = "10B0167011";
         private String organisation = "Centre Hospitalier de Test";
@@ -241,6 +255,7 @@ public final class TestCa {
          * @return this request, for a structure ({@code OU} and {@code O})
          */
         public Request structure(String id, String organisationName) {
+            once("structure");
             this.structureId = Objects.requireNonNull(id, "id");
             this.organisation = Objects.requireNonNull(organisationName, "organisationName");
             return this;
@@ -253,6 +268,7 @@ public final class TestCa {
          * @return this request, with a professional's IdNat_PS (CN), surname and given name
          */
         public Request professional(String idNatPs, String surnameValue, String givenNameValue) {
+            once("professional");
             this.idNat = Objects.requireNonNull(idNatPs, "idNatPs");
             this.surname = Objects.requireNonNull(surnameValue, "surnameValue");
             this.givenName = Objects.requireNonNull(givenNameValue, "givenNameValue");
@@ -264,6 +280,7 @@ public final class TestCa {
          * @return this request, with a CN label (default per profile, e.g. {@code DMP AUTH_CLI})
          */
         public Request commonName(String value) {
+            once("commonName");
             this.commonName = Objects.requireNonNull(value, "value");
             return this;
         }
@@ -273,6 +290,7 @@ public final class TestCa {
          * @return this request, for server names (DNS names or IP addresses)
          */
         public Request hosts(String... names) {
+            once("hosts");
             this.hosts = List.of(names);
             return this;
         }
@@ -283,6 +301,7 @@ public final class TestCa {
          * @return this request, valid in the given period
          */
         public Request validity(Instant from, Instant to) {
+            once("validity");
             this.notBefore = Objects.requireNonNull(from, "from");
             this.notAfter = Objects.requireNonNull(to, "to");
             return this;
@@ -309,6 +328,7 @@ public final class TestCa {
          *     instead), a seal with only keyEncipherment
          */
         public Request wrongUsage() {
+            once("wrongUsage");
             this.wrongUsage = true;
             return this;
         }
@@ -317,6 +337,7 @@ public final class TestCa {
          * @return this request, revoked as soon as issued (listed in the CRL)
          */
         public Request revoked() {
+            once("revoked");
             this.revoke = true;
             return this;
         }

@@ -799,7 +799,8 @@ public final class FakeDmp implements AutoCloseable {
         }
 
         /**
-         * @param alias an extra path under the DMPi base (the kit's aliases are always served)
+         * @param alias an extra path under the DMPi base (the kit's aliases are always served; each
+         *     alias may be given once)
          * @param service patients, habilitations, patientsSpecific, registry or repository
          * @return this builder
          */
@@ -807,7 +808,8 @@ public final class FakeDmp implements AutoCloseable {
             if (!java.util.List.of("patients", "habilitations", "patientsSpecific", "registry", "repository").contains(service)) {
                 throw new IllegalArgumentException("unknown DMPi service " + service);
             }
-            dmpiAliases.put(Objects.requireNonNull(alias, "alias"), service);
+            once("dmpiServiceAlias " + Objects.requireNonNull(alias, "alias"));
+            dmpiAliases.put(alias, service);
             return this;
         }
 

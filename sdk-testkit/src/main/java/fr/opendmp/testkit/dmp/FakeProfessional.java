@@ -7,9 +7,11 @@ import fr.opendmp.core.code.Code;
 import fr.opendmp.core.code.CodeSystems;
 import fr.opendmp.core.party.Organization;
 import fr.opendmp.core.party.Professional;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A caller of the fake DMP as its credential describes it (the VIHF attributes of the ANS CI-SIS):
@@ -186,8 +188,17 @@ public record FakeProfessional(Professional professional, String authenticationM
         return "FakeProfessional[" + idNatPs() + ", " + profession() + "]";
     }
 
-    /** Builder of {@link FakeProfessional}; every setting has a default. */
+    /** Builder of {@link FakeProfessional}; every setting has a default and may be given once. */
     public static final class Builder {
+
+        private final Set<String> given = new HashSet<>();
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
         private final String idNatPs;
         private String givenName = "Test";
         private String familyName = "PRATICIEN";
@@ -207,6 +218,7 @@ public record FakeProfessional(Professional professional, String authenticationM
          * @return this builder with the given names
          */
         public Builder name(String given, String family) {
+            once("name");
             this.givenName = given;
             this.familyName = family;
             return this;
@@ -217,6 +229,7 @@ public record FakeProfessional(Professional professional, String authenticationM
          * @return this builder with the structure id
          */
         public Builder structureId(String value) {
+            once("structureId");
             this.structureId = value;
             return this;
         }
@@ -226,6 +239,7 @@ public record FakeProfessional(Professional professional, String authenticationM
          * @return this builder with the profession code (or PATIENT / REPRESENTANT_LEGAL)
          */
         public Builder profession(String value) {
+            once("profession");
             this.profession = value;
             return this;
         }
@@ -235,6 +249,7 @@ public record FakeProfessional(Professional professional, String authenticationM
          * @return this builder with the specialty code (empty for none)
          */
         public Builder specialty(String value) {
+            once("specialty");
             this.specialty = value;
             return this;
         }
@@ -244,6 +259,7 @@ public record FakeProfessional(Professional professional, String authenticationM
          * @return this builder with the Secteur_Activite code
          */
         public Builder sector(String value) {
+            once("sector");
             this.sector = value;
             return this;
         }
@@ -253,6 +269,7 @@ public record FakeProfessional(Professional professional, String authenticationM
          * @return this builder with the authentication mode (DIRECTE, INDIRECTE, INDIRECTE_RENFORCEE)
          */
         public Builder authenticationMode(String value) {
+            once("authenticationMode");
             this.authenticationMode = value;
             return this;
         }

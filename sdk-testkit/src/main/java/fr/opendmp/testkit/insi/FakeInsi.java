@@ -25,11 +25,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,6 +126,9 @@ public final class FakeInsi implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
 
     private FakeInsi(Builder b) throws IOException {
+        if (b.defaultPopulation) {
+            people.addAll(FakeInsiPopulation.all());
+        }
         people.addAll(b.people);
         this.slowDelay = b.slowDelay;
         this.executor = Executors.newFixedThreadPool(16, r -> {
@@ -652,9 +657,19 @@ public final class FakeInsi implements AutoCloseable {
         }
     }
 
-    /** Builds a {@link FakeInsi}. */
+    /** Builds a {@link FakeInsi}; each setting may be given once, people add up. */
     public static final class Builder {
-        private final List<InsiPerson> people = new ArrayList<>(FakeInsiPopulation.all());
+
+        private final Set<String> given = new HashSet<>();
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
+        private final List<InsiPerson> people = new ArrayList<>();
+        private boolean defaultPopulation = true;
         private Duration slowDelay = Duration.ofSeconds(3);
         private AuthMode auth = AuthMode.VERIFY;
         private SignedTestCredentials tls;
@@ -667,6 +682,7 @@ public final class FakeInsi implements AutoCloseable {
          * @return this builder
          */
         public Builder auth(AuthMode value) {
+            once("auth");
             auth = Objects.requireNonNull(value, "auth");
             return this;
         }
@@ -677,13 +693,15 @@ public final class FakeInsi implements AutoCloseable {
          * @return this builder
          */
         public Builder tls(SignedTestCredentials credentials) {
+            once("tls");
             tls = Objects.requireNonNull(credentials, "credentials");
             return this;
         }
 
-        /** @return this builder, without the default population */
+        /** @return this builder, without the default population (whether before or after {@link #person}) */
         public Builder emptyPopulation() {
-            people.clear();
+            once("emptyPopulation");
+            defaultPopulation = false;
             return this;
         }
 
@@ -701,6 +719,7 @@ public final class FakeInsi implements AutoCloseable {
          * @return this builder
          */
         public Builder slowDelay(Duration delay) {
+            once("slowDelay");
             slowDelay = Objects.requireNonNull(delay, "delay");
             return this;
         }

@@ -5,9 +5,11 @@ import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.ins.InsMatricule;
 import fr.opendmp.core.ins.InsOid;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A fictitious person known to the fake INSi: INS traits (already in INSi form), the active INS,
@@ -101,8 +103,18 @@ public record InsiPerson(String birthName, String firstNames, String sex, String
     /**
      * Builds an {@link InsiPerson}; the matricule is made from the traits and an order number
      * (sex digit, year, month, place, order) with a key computed by {@link InsMatricule#computeKey}.
+     * Each setting may be given once; former INS add up.
      */
     public static final class Builder {
+
+        private final Set<String> given = new HashSet<>();
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
         private String birthName;
         private String firstNames;
         private String sex;
@@ -122,6 +134,7 @@ public record InsiPerson(String birthName, String firstNames, String sex, String
          * @return this builder
          */
         public Builder birthName(String name) {
+            once("birthName");
             birthName = name;
             return this;
         }
@@ -131,6 +144,7 @@ public record InsiPerson(String birthName, String firstNames, String sex, String
          * @return this builder
          */
         public Builder firstNames(String names) {
+            once("firstNames");
             firstNames = names;
             return this;
         }
@@ -140,6 +154,7 @@ public record InsiPerson(String birthName, String firstNames, String sex, String
          * @return this builder
          */
         public Builder sex(String code) {
+            once("sex");
             sex = code;
             return this;
         }
@@ -149,6 +164,7 @@ public record InsiPerson(String birthName, String firstNames, String sex, String
          * @return this builder
          */
         public Builder birthDate(String date) {
+            once("birthDate");
             birthDate = date;
             return this;
         }
@@ -158,6 +174,7 @@ public record InsiPerson(String birthName, String firstNames, String sex, String
          * @return this builder
          */
         public Builder birthPlace(String cog) {
+            once("birthPlace");
             birthPlace = cog;
             return this;
         }
@@ -167,6 +184,7 @@ public record InsiPerson(String birthName, String firstNames, String sex, String
          * @return this builder
          */
         public Builder order(String value) {
+            once("order");
             order = value;
             return this;
         }
@@ -176,6 +194,7 @@ public record InsiPerson(String birthName, String firstNames, String sex, String
          * @return this builder
          */
         public Builder matriculeMonth(String month) {
+            once("matriculeMonth");
             monthOverride = month;
             return this;
         }
@@ -185,6 +204,7 @@ public record InsiPerson(String birthName, String firstNames, String sex, String
          * @return this builder
          */
         public Builder oid(InsOid value) {
+            once("oid");
             oid = value;
             return this;
         }
@@ -203,6 +223,7 @@ public record InsiPerson(String birthName, String firstNames, String sex, String
          * @return this builder
          */
         public Builder twinRank(int rank) {
+            once("twinRank");
             twinRank = rank;
             return this;
         }

@@ -26,10 +26,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -495,8 +497,20 @@ public final class FakeProSanteConnect implements AutoCloseable {
         return "FakeProSanteConnect[" + issuer + "]";
     }
 
-    /** Builds and starts a {@link FakeProSanteConnect}. */
+    /**
+     * Builds and starts a {@link FakeProSanteConnect}; each setting may be given once, clients and
+     * professionals add up (each id once).
+     */
     public static final class Builder {
+
+        private final Set<String> given = new HashSet<>();
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already set");
+            }
+        }
+
         private final Map<String, Optional<String>> clients = new HashMap<>();
         private final Map<String, SeededProfessional> professionals = new HashMap<>();
         private Clock clock = Clock.systemUTC();
@@ -514,6 +528,7 @@ public final class FakeProSanteConnect implements AutoCloseable {
          * @return this builder
          */
         public Builder signingKeys(KeyPair value) {
+            once("signingKeys");
             signingKeys = Objects.requireNonNull(value, "value");
             return this;
         }
@@ -524,7 +539,8 @@ public final class FakeProSanteConnect implements AutoCloseable {
          * @return this builder
          */
         public Builder client(String id, String secret) {
-            clients.put(Objects.requireNonNull(id, "id"), Optional.of(Objects.requireNonNull(secret, "secret")));
+            once("client " + Objects.requireNonNull(id, "id"));
+            clients.put(id, Optional.of(Objects.requireNonNull(secret, "secret")));
             return this;
         }
 
@@ -533,7 +549,8 @@ public final class FakeProSanteConnect implements AutoCloseable {
          * @return this builder
          */
         public Builder publicClient(String id) {
-            clients.put(Objects.requireNonNull(id, "id"), Optional.empty());
+            once("client " + Objects.requireNonNull(id, "id"));
+            clients.put(id, Optional.empty());
             return this;
         }
 
@@ -542,6 +559,7 @@ public final class FakeProSanteConnect implements AutoCloseable {
          * @return this builder
          */
         public Builder professional(SeededProfessional professional) {
+            once("professional " + professional.idNat());
             professionals.put(professional.idNat(), professional);
             return this;
         }
@@ -551,6 +569,7 @@ public final class FakeProSanteConnect implements AutoCloseable {
          * @return this builder
          */
         public Builder clock(Clock value) {
+            once("clock");
             clock = Objects.requireNonNull(value, "clock");
             return this;
         }
@@ -561,6 +580,7 @@ public final class FakeProSanteConnect implements AutoCloseable {
          * @return this builder
          */
         public Builder lifetimes(Duration access, Duration refresh) {
+            once("lifetimes");
             accessLifetime = Objects.requireNonNull(access, "access");
             refreshLifetime = Objects.requireNonNull(refresh, "refresh");
             return this;
@@ -571,6 +591,7 @@ public final class FakeProSanteConnect implements AutoCloseable {
          * @return this builder
          */
         public Builder cibaInterval(int seconds) {
+            once("cibaInterval");
             cibaIntervalSeconds = seconds;
             return this;
         }

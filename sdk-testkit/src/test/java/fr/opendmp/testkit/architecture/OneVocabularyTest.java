@@ -112,7 +112,7 @@ class OneVocabularyTest {
     }
 
     /** The SDK modules' classes on the class path: {@code target/classes} or the module's jar in {@code target}. */
-    private static List<Path> sdkClassRoots() {
+    static List<Path> sdkClassRoots() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of)
                 .filter(p -> p.endsWith(Path.of("target", "classes"))
                         || p.getFileName().toString().endsWith(".jar") && p.getParent().endsWith("target"))
