@@ -82,7 +82,8 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         Objects.requireNonNull(authorIdNat, "authorIdNat");
         Objects.requireNonNull(pageSize, "pageSize");
         Objects.requireNonNull(signatureEntries, "signatureEntries");
-        if (signatureEntries == SignatureEntries.HIDE && classes.stream().anyMatch(DocumentQuery::isSignatureClass)) {
+        if (signatureEntries == SignatureEntries.HIDE
+                && classes.stream().anyMatch(DocumentQuery::isSignatureClass)) {
             throw new IllegalArgumentException("a query for the signature class would list nothing with its"
                     + " signature entries hidden: use signatureEntries(SignatureEntries.SHOW)");
         }
