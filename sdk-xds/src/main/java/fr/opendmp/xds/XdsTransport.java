@@ -136,14 +136,6 @@ public final class XdsTransport implements DmpTransport {
         }
     }
 
-    /** Whether signature entries (the XAdES documents) appear in search results. */
-    public enum SignatureEntries {
-        /** Dropped from document lists (default). */
-        HIDE,
-        /** Kept. */
-        SHOW
-    }
-
     /** The {@code returnType} of the TD3.1b lookup by uniqueId (open point). */
     public enum Td31bReturnType {
         /** Full entries: the client picks the Approved version (default). */
@@ -208,7 +200,6 @@ public final class XdsTransport implements DmpTransport {
     private final TlsProfile tls;
     private final PatientIdCxForm cxForm;
     private final XadesAlgorithms xades;
-    private final SignatureEntries signatureEntries;
     private final Td31bReturnType td31bReturnType;
     private final FolderOnDmpi folders;
     private final EntryUuidAfterDeposit entryUuidAfterDeposit;
@@ -228,7 +219,6 @@ public final class XdsTransport implements DmpTransport {
         this.tls = b.tls;
         this.cxForm = b.cxForm;
         this.xades = b.xades;
-        this.signatureEntries = b.signatureEntries;
         this.td31bReturnType = b.td31bReturnType;
         this.folders = b.folders;
         this.entryUuidAfterDeposit = b.entryUuidAfterDeposit;
@@ -311,11 +301,6 @@ public final class XdsTransport implements DmpTransport {
         return xades;
     }
 
-    /** @return whether signature entries are shown */
-    public SignatureEntries signatureEntries() {
-        return signatureEntries;
-    }
-
     /** @return the TD3.1b returnType */
     public Td31bReturnType td31bReturnType() {
         return td31bReturnType;
@@ -369,7 +354,6 @@ public final class XdsTransport implements DmpTransport {
         private TlsProfile tls = TlsProfile.DMP_LPS_2025;
         private PatientIdCxForm cxForm = PatientIdCxForm.SHORT;
         private XadesAlgorithms xades = XadesAlgorithms.SHA1;
-        private SignatureEntries signatureEntries = SignatureEntries.HIDE;
         private Td31bReturnType td31bReturnType = Td31bReturnType.LEAF_CLASS;
         private FolderOnDmpi folders = FolderOnDmpi.REJECT;
         private EntryUuidAfterDeposit entryUuidAfterDeposit = EntryUuidAfterDeposit.LOOKUP;
@@ -503,16 +487,6 @@ public final class XdsTransport implements DmpTransport {
         public Builder xadesAlgorithms(XadesAlgorithms value) {
             once("xadesAlgorithms");
             xades = Objects.requireNonNull(value, "xadesAlgorithms");
-            return this;
-        }
-
-        /**
-         * @param value the value
-         * @return this; signature entries in results (default {@link SignatureEntries#HIDE})
-         */
-        public Builder signatureEntries(SignatureEntries value) {
-            once("signatureEntries");
-            signatureEntries = Objects.requireNonNull(value, "signatureEntries");
             return this;
         }
 

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import fr.opendmp.core.client.DmpClient;
 import fr.opendmp.core.document.Audience;
@@ -20,6 +21,7 @@ import fr.opendmp.core.error.MalformedResponseException;
 import fr.opendmp.core.error.NotFoundException;
 import fr.opendmp.core.search.DocumentPage;
 import fr.opendmp.core.search.DocumentQuery;
+import fr.opendmp.core.search.SignatureEntries;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -134,24 +136,32 @@ class SearchRetrieveUpdateTest extends XdsTestSupport {
     }
 
     @Test
-    void signatureEntriesShownOnRequest() {
+    void signatureEntriesAreHiddenByDefaultAndShownWhenTheQueryAsks() {
         answer("registry", 200, vector("iti18-response.xml"));
-        try (DmpClient dmp = client(t -> t.signatureEntries(XdsTransport.SignatureEntries.SHOW))) {
-            assertThat(searchAll(dmp, DocumentQuery.builder().build())).hasSize(3);
+        try (DmpClient dmp = client()) {
+            assertThat(searchAll(dmp, DocumentQuery.builder().build())).extracting(DocumentEntry::uniqueId)
+                    .containsExactly("urn:oid:1.2.250.1.999.42.7.1", "urn:oid:1.2.250.1.999.42.7.2");
+            assertThat(searchAll(dmp, DocumentQuery.builder().signatureEntries(SignatureEntries.SHOW).build()))
+                    .extracting(DocumentEntry::uniqueId, DocumentEntry::isSignature).containsExactly(
+                            tuple("urn:oid:1.2.250.1.999.42.7.1", false), tuple("urn:oid:1.2.250.1.999.42.7.2", false),
+                            tuple("urn:oid:1.2.250.1.999.42.8.1", true));
         }
     }
 
     @Test
-    void pagesLocallyOverTheWholeAnswer() {
+    void pagesLocallyOverTheWholeAnswerAndAPageHoldingOnlyTheSignatureEntryComesBackEmpty() {
         answer("registry", 200, vector("iti18-response.xml"));
         try (DmpClient dmp = client()) {
             DocumentPage p = dmp.documents().search(INS, DocumentQuery.builder().pageSize(1).build());
             assertThat(p.entries()).hasSize(1);
-            assertThat(p.total()).contains(2);
+            assertThat(p.total()).contains(3);
             assertThat(p.hasNext()).isTrue();
             DocumentPage p2 = p.next();
             assertThat(p2.entries()).singleElement().satisfies(e -> assertThat(e.archived()).isTrue());
-            assertThat(p2.hasNext()).isFalse();
+            assertThat(p2.hasNext()).isTrue();
+            DocumentPage p3 = p2.next();
+            assertThat(p3.entries()).isEmpty();
+            assertThat(p3.hasNext()).isFalse();
         }
     }
 

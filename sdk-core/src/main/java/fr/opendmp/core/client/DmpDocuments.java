@@ -18,6 +18,7 @@ import fr.opendmp.core.error.MalformedResponseException;
 import fr.opendmp.core.ins.Ins;
 import fr.opendmp.core.search.DocumentPage;
 import fr.opendmp.core.search.DocumentQuery;
+import fr.opendmp.core.search.SignatureEntries;
 import fr.opendmp.core.transport.MetadataUpdate;
 import fr.opendmp.core.transport.TransportPage;
 import java.util.HashSet;
@@ -111,6 +112,11 @@ public final class DmpDocuments {
     }
 
     /**
+     * The first page of a search. The signature entries of DMPi submissions are dropped from it and
+     * from every following page unless the query shows them ({@link DocumentQuery#signatureEntries()}),
+     * so a page may hold fewer entries than its size, even none, while {@link DocumentPage#hasNext()}
+     * says more follow; {@link #stream(Ins, DocumentQuery)} follows them.
+     *
      * @param ins the patient's INS
      * @param query the query
      * @return the first page of documents matching the query (TD3.1a)
@@ -121,7 +127,7 @@ public final class DmpDocuments {
         TransportPage page = core.caches().search()
                 .map(c -> c.get(core.key(ins, caller, key), k -> core.operations().search(ins, query, caller)))
                 .orElseGet(() -> core.operations().search(ins, query, caller));
-        return page(ins, page, "");
+        return page(ins, page, "", query.signatureEntries());
     }
 
     /**
@@ -214,7 +220,8 @@ public final class DmpDocuments {
     /**
      * @param ins the patient's INS
      * @param uniqueId the unique id
-     * @return the document with this uniqueId, if the DMP has it for this patient (TD3.1b)
+     * @return the document with this uniqueId, if the DMP has it for this patient (TD3.1b); a
+     *     signature entry too, since it is asked for by name
      */
     public Optional<DocumentEntry> findByUniqueId(Ins ins, String uniqueId) {
         core.checkOid(ins);
@@ -371,14 +378,15 @@ public final class DmpDocuments {
         return async(() -> unarchive(entry));
     }
 
-    private DocumentPage page(Ins ins, TransportPage p, String current) {
-        List<DocumentEntry> entries = p.entries().stream().map(e -> core.bind(e, ins)).toList();
+    private DocumentPage page(Ins ins, TransportPage p, String current, SignatureEntries signatures) {
+        List<DocumentEntry> entries = p.entries().stream().map(e -> core.bind(e, ins))
+                .filter(e -> signatures == SignatureEntries.SHOW || !e.isSignature()).toList();
         return new DocumentPage(entries, p.total(), p.next(), p.warnings(), next -> {
             if (next.equals(current)) {
                 throw new MalformedResponseException("the DMP's next link points to the page it came from",
                         DmpException.Details.of("report it to the DMP support; the search cannot go further"), null);
             }
-            return page(ins, core.operations().page(ins, next, caller), next);
+            return page(ins, core.operations().page(ins, next, caller), next, signatures);
         });
     }
 

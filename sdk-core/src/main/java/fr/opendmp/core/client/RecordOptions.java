@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * How {@link DmpView#openRecord(fr.opendmp.core.ins.Ins, RecordOptions)} opens a patient's record.
  *
- * @param query the documents listed (default: current documents, one page of up to 200)
+ * @param query the documents listed (default: current documents, one page of up to 200, the signature
+ *     entries of DMPi submissions hidden as in every query that does not show them)
  * @param prefetch how many of the newest documents are fetched at once, in parallel (default 3)
  * @param lastVisit the marker the vendor stored at the caller's last visit, if any
  */

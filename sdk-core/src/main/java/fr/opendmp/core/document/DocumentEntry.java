@@ -75,6 +75,15 @@ public record DocumentEntry(DocumentId id, Optional<String> logicalId, DocumentM
     }
 
     /**
+     * @return whether this is the signature document of a DMPi submission (classCode
+     *     {@link TypeClassTable#SIGNATURE}, compared by code whatever the system's spelling), not a
+     *     clinical document
+     */
+    public boolean isSignature() {
+        return metadata.classCode().code().equals(TypeClassTable.SIGNATURE.code());
+    }
+
+    /**
      * @param ins the patient's INS
      * @return a copy bound to this patient
      */

@@ -50,6 +50,13 @@ public final class TypeClassTable {
     public static final Code IMAGERIE = Code.of(CodeSystems.TRE_A03, "31", "Imagerie médicale");
     /** TRE_A03 {@code 42} Prescription. */
     public static final Code PRESCRIPTION = Code.of(CodeSystems.TRE_A03, "42", "Prescription");
+    /**
+     * TRE_A10 {@code urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1} Digital Signature: the class of the XAdES
+     * signature document a DMPi submission carries (IHE DSG; typeCode E1762). The code alone names
+     * it: its system arrives as {@code URN} over DMPi and as another spelling over FHIR.
+     */
+    public static final Code SIGNATURE = Code.of(CodeSystems.TRE_A10, "urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1",
+            "Digital Signature");
 
     /**
      * One type of the table.

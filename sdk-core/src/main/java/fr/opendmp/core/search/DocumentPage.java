@@ -40,7 +40,10 @@ public final class DocumentPage {
         return entries;
     }
 
-    /** @return the total the server announced, if any */
+    /**
+     * @return the total the server announced, if any; it counts the signature entries the caller
+     *     may see even when the query hides them ({@link SignatureEntries})
+     */
     public Optional<Integer> total() {
         return total;
     }

@@ -2,6 +2,7 @@ package fr.opendmp.core.search;
 
 import fr.opendmp.core.code.Code;
 import fr.opendmp.core.document.DocumentStatus;
+import fr.opendmp.core.document.TypeClassTable;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -13,7 +14,8 @@ import java.util.Set;
 
 /**
  * Criteria of a document search (TD3.1a). With no criteria
- * ({@code DocumentQuery.builder().build()}) it finds every current, non-archived document.
+ * ({@code DocumentQuery.builder().build()}) it finds every current, non-archived document, the
+ * signature entries of DMPi submissions hidden ({@link SignatureEntries}).
  *
  * <pre>{@code
  * DocumentQuery q = DocumentQuery.builder()
@@ -37,12 +39,14 @@ import java.util.Set;
  * @param serviceTo service period ≤
  * @param authorIdNat author's IdNat_PS
  * @param pageSize the page size ({@code _count}), if set
+ * @param signatureEntries whether the signature entries of DMPi submissions are listed (applied by
+ *     the client, not sent)
  */
 public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> archived, List<Code> types,
         List<Code> classes, List<Code> formats, List<Code> practiceSettings, List<Code> facilityTypes,
         Optional<OffsetDateTime> createdFrom, Optional<OffsetDateTime> createdTo,
         Optional<OffsetDateTime> serviceFrom, Optional<OffsetDateTime> serviceTo, Optional<String> authorIdNat,
-        Optional<Integer> pageSize) {
+        Optional<Integer> pageSize, SignatureEntries signatureEntries) {
 
     /**
      * Checks and copies.
@@ -60,6 +64,8 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
      * @param serviceTo service period ≤
      * @param authorIdNat author's IdNat_PS
      * @param pageSize the page size ({@code _count}), if set
+     * @param signatureEntries whether the signature entries of DMPi submissions are listed
+     * @throws IllegalArgumentException if it asks for the signature class and hides signature entries
      */
     public DocumentQuery {
         statuses = Set.copyOf(statuses);
@@ -75,6 +81,12 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         Objects.requireNonNull(serviceTo, "serviceTo");
         Objects.requireNonNull(authorIdNat, "authorIdNat");
         Objects.requireNonNull(pageSize, "pageSize");
+        Objects.requireNonNull(signatureEntries, "signatureEntries");
+        if (signatureEntries == SignatureEntries.HIDE
+                && classes.stream().anyMatch(DocumentQuery::isSignatureClass)) {
+            throw new IllegalArgumentException("a query for the signature class would list nothing with its"
+                    + " signature entries hidden: use signatureEntries(SignatureEntries.SHOW)");
+        }
         if (statuses.isEmpty()) {
             throw new IllegalArgumentException("a query needs at least one status");
         }
@@ -86,6 +98,10 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
                 throw new IllegalArgumentException("pageSize must be 1..1000, got " + n);
             }
         });
+    }
+
+    private static boolean isSignatureClass(Code c) {
+        return c.code().equals(TypeClassTable.SIGNATURE.code());
     }
 
     /** @return a new builder */
@@ -117,6 +133,7 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
         private OffsetDateTime serviceTo;
         private String authorIdNat;
         private Integer pageSize;
+        private SignatureEntries signatureEntries;
 
         private Builder() {
         }
@@ -245,13 +262,32 @@ public record DocumentQuery(Set<DocumentStatus> statuses, Optional<Boolean> arch
             return this;
         }
 
-        /** @return the query (status current when none was given) */
+        /**
+         * @param value {@link SignatureEntries#SHOW} to list the signature entries of DMPi
+         *     submissions, {@link SignatureEntries#HIDE} to drop them
+         * @return this; default {@code HIDE}, or {@code SHOW} when a class asked for is the signature
+         *     class ({@link TypeClassTable#SIGNATURE})
+         */
+        public Builder signatureEntries(SignatureEntries value) {
+            once("signatureEntries");
+            signatureEntries = Objects.requireNonNull(value, "signatureEntries");
+            return this;
+        }
+
+        /**
+         * @return the query (status current when none was given)
+         * @throws IllegalArgumentException if a setting is out of range, or the signature class is
+         *     asked for with its entries hidden
+         */
         public DocumentQuery build() {
             Set<DocumentStatus> s = statuses.isEmpty() ? EnumSet.of(DocumentStatus.CURRENT) : statuses;
+            SignatureEntries signatures = signatureEntries != null ? signatureEntries
+                    : classes.stream().anyMatch(DocumentQuery::isSignatureClass) ? SignatureEntries.SHOW
+                    : SignatureEntries.HIDE;
             return new DocumentQuery(s, Optional.ofNullable(archived), types, classes, formats, practiceSettings,
                     facilityTypes, Optional.ofNullable(createdFrom), Optional.ofNullable(createdTo),
                     Optional.ofNullable(serviceFrom), Optional.ofNullable(serviceTo), Optional.ofNullable(authorIdNat),
-                    Optional.ofNullable(pageSize));
+                    Optional.ofNullable(pageSize), signatures);
         }
     }
 }

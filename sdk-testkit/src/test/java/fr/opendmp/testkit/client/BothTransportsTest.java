@@ -12,7 +12,9 @@ import fr.opendmp.core.access.AccessContext;
 import fr.opendmp.core.access.AccessMode;
 import fr.opendmp.core.access.AccessStatus;
 import fr.opendmp.core.access.DmpState;
+import fr.opendmp.core.caller.Caller;
 import fr.opendmp.core.client.DmpClient;
+import fr.opendmp.core.client.RecordOptions;
 import fr.opendmp.core.document.DepositReceipt;
 import fr.opendmp.core.document.DocumentEntry;
 import fr.opendmp.core.document.DocumentStatus;
@@ -20,6 +22,7 @@ import fr.opendmp.core.document.RetrievedDocument;
 import fr.opendmp.core.error.AccessRefusal;
 import fr.opendmp.core.error.AccessRefusedException;
 import fr.opendmp.core.search.DocumentQuery;
+import fr.opendmp.core.search.SignatureEntries;
 import fr.opendmp.core.transport.DmpTransport;
 import fr.opendmp.core.transport.FhirTransport;
 import fr.opendmp.core.transport.RetryPolicy;
@@ -30,6 +33,7 @@ import fr.opendmp.testkit.dmp.FakeProfessional;
 import fr.opendmp.testkit.junit.FakeDmpTest;
 import fr.opendmp.xds.XdsTransport;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,12 +153,52 @@ class BothTransportsTest {
             assertThat(dmpi.documents().retrieve(fhirDocOverXds).bytes()).isEqualTo(ClientFixtures.cda(overFhir));
             assertThat(xdsDocOverFhir.metadata().title()).isEqualTo(
                     dmpi.documents().findByUniqueId(INS, overXds).orElseThrow().metadata().title());
-            // over FHIR the XAdES signature document of the DMPi submission is listed too (the DMPi
-            // client hides signature entries by default); both clinical documents are in both lists
+            // the XAdES signature document of the DMPi submission is hidden over both
             assertThat(fhir.documents().searchAll(INS, DocumentQuery.builder().build()))
-                    .extracting(DocumentEntry::uniqueId).contains(overXds, overFhir);
+                    .extracting(DocumentEntry::uniqueId).containsExactlyInAnyOrder(overXds, overFhir);
             assertThat(dmpi.documents().searchAll(INS, DocumentQuery.builder().build()))
                     .extracting(DocumentEntry::uniqueId).containsExactlyInAnyOrder(overXds, overFhir);
+        }
+    }
+
+    @Test
+    void aDmpiDepositsSignatureEntryIsHiddenOverBothTransportsAndListedByBothWhenTheQueryShowsIt() {
+        String uid = newUniqueId();
+        try (DmpClient dmpi = client(Wire.DMPI, AUTHOR); DmpClient fhir = client(Wire.FHIR, AUTHOR)) {
+            dmpi.documents().deposit(deposit(uid));
+            DocumentQuery hide = DocumentQuery.builder().build();
+            DocumentQuery show = DocumentQuery.builder().signatureEntries(SignatureEntries.SHOW).build();
+            for (DmpClient dmp : List.of(dmpi, fhir)) {
+                assertThat(dmp.documents().searchAll(INS, hide)).as(dmp.transport())
+                        .extracting(DocumentEntry::uniqueId).containsExactly(uid);
+                assertThat(dmp.documents().search(INS, hide).entries()).as(dmp.transport())
+                        .extracting(DocumentEntry::uniqueId).containsExactly(uid);
+                assertThat(dmp.as(Caller.provider()).openRecord(INS, RecordOptions.builder().prefetch(0).build())
+                        .documents()).as(dmp.transport()).extracting(DocumentEntry::uniqueId).containsExactly(uid);
+            }
+            List<DocumentEntry> shownOverDmpi = dmpi.documents().searchAll(INS, show);
+            List<DocumentEntry> shownOverFhir = fhir.documents().searchAll(INS, show);
+            assertThat(shownOverDmpi).hasSize(2).filteredOn(DocumentEntry::isSignature).singleElement()
+                    .satisfies(e -> assertThat(e.uniqueId()).isNotEqualTo(uid));
+            assertThat(shownOverFhir).extracting(DocumentEntry::uniqueId, DocumentEntry::isSignature)
+                    .containsExactlyInAnyOrderElementsOf(shownOverDmpi.stream()
+                            .map(e -> org.assertj.core.groups.Tuple.tuple(e.uniqueId(), e.isSignature())).toList());
+        }
+    }
+
+    @Test
+    void aSignatureDocumentAskedForByItsUniqueIdIsFoundAndRetrievedOverBothTransports() {
+        try (DmpClient dmpi = client(Wire.DMPI, AUTHOR); DmpClient fhir = client(Wire.FHIR, AUTHOR)) {
+            dmpi.documents().deposit(deposit(newUniqueId()));
+            String signature = dmpi.documents().searchAll(INS, DocumentQuery.builder()
+                    .signatureEntries(SignatureEntries.SHOW).build()).stream().filter(DocumentEntry::isSignature)
+                    .findFirst().orElseThrow().uniqueId();
+            byte[] overDmpi = dmpi.documents().retrieve(
+                    dmpi.documents().findByUniqueId(INS, signature).orElseThrow()).bytes();
+            DocumentEntry foundOverFhir = fhir.documents().findByUniqueId(INS, signature).orElseThrow();
+            assertThat(foundOverFhir.isSignature()).isTrue();
+            assertThat(fhir.documents().retrieve(foundOverFhir).bytes()).isEqualTo(overDmpi);
+            assertThat(new String(overDmpi, StandardCharsets.UTF_8)).contains("SignedInfo", "IHEManifest");
         }
     }
 }

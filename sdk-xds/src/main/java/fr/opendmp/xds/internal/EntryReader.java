@@ -52,11 +52,10 @@ public final class EntryReader {
     /**
      * One read entry with what the client needs beyond the domain.
      *
-     * @param entry the domain entry
-     * @param signature whether it is a signature entry
+     * @param entry the domain entry (a signature entry too: the client decides whether to list it)
      * @param element the ExtrinsicObject (to copy it for a metadata update)
      */
-    public record Read(DocumentEntry entry, boolean signature, Element element) {
+    public record Read(DocumentEntry entry, Element element) {
     }
 
     /**
@@ -144,7 +143,6 @@ public final class EntryReader {
             }
         }
         Code classCode = code(one(classes, Rim.DE_CLASS, "classCode"));
-        boolean signature = classCode.code().equals(Rim.SIGNATURE_CLASS);
         Confidentiality level = Confidentiality.NORMAL;
         Set<Visibility> flags = EnumSet.noneOf(Visibility.class);
         for (Element c : classes.getOrDefault(Rim.DE_CONFIDENTIALITY, List.of())) {
@@ -189,7 +187,7 @@ public final class EntryReader {
         Optional<Ins> patient = Optional.ofNullable(externals.get(Rim.DE_PATIENT_ID)).flatMap(EntryReader::ins);
         DocumentEntry entry = new DocumentEntry(new DocumentId(id, uniqueId), Xml.attr(e, "lid"), metadata, status,
                 Rim.ARCHIVED.equals(statusUri), url, size, hash, version, Optional.empty(), patient);
-        return new Read(entry, signature, e);
+        return new Read(entry, e);
     }
 
     /** @return the repositoryUniqueId of an entry's url ({@code urn:oid:<id>}), if set */

@@ -4,6 +4,7 @@ import fr.opendmp.core.party.Professional;
 import fr.opendmp.core.document.Author;
 import fr.opendmp.core.code.Code;
 import fr.opendmp.core.code.CodeSystems;
+import fr.opendmp.core.document.TypeClassTable;
 import fr.opendmp.core.document.UniqueIds;
 import java.util.List;
 
@@ -66,8 +67,8 @@ public final class Rim {
     public static final String PARTIAL = "urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:PartialSuccess";
     /** Response Failure. */
     public static final String FAILURE = "urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure";
-    /** The class code of signature entries. */
-    public static final String SIGNATURE_CLASS = "urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1";
+    /** The class code of signature entries (the one sdk-core recognises them by). */
+    public static final String SIGNATURE_CLASS = TypeClassTable.SIGNATURE.code();
 
     private Rim() {
     }

@@ -332,12 +332,8 @@ public final class XdsOperations implements DmpOperations {
         SoapExchange.Answer a = soap.call(Action.ITI18, operation, Optional.of(ins), caller,
                 SoapExchange.Content.plain(body), true, true, context.maxResponseBytes());
         EntryReader.Answer answer = query(operation, a);
-        List<DocumentEntry> all = new ArrayList<>();
-        for (EntryReader.Read r : answer.entries()) {
-            if (!r.signature() || transport.signatureEntries() == XdsTransport.SignatureEntries.SHOW) {
-                all.add(r.entry());
-            }
-        }
+        // signature entries included: DmpDocuments hides them the same way for every transport
+        List<DocumentEntry> all = answer.entries().stream().map(EntryReader.Read::entry).toList();
         List<OutcomeIssue> warnings = new ArrayList<>(XdsErrors.issues(answer.errors()));
         warnings.addAll(answer.warnings());
         if (size <= 0) {
