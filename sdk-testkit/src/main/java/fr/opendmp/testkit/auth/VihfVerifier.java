@@ -369,13 +369,15 @@ public final class VihfVerifier {
                 signer.getSubjectX500Principal().getName(), notOnOrAfter, warnings);
     }
 
-    private Document parse(byte[] xml) throws Refusal {
-        if (xml.length > MAX_BYTES) {
-            throw refuse(VIHF_MALFORMED, null, "larger than " + MAX_BYTES + " bytes");
-        }
+    /**
+     * The JDK's own factory, so that jdk.xml.maxElementDepth is honoured whatever JAXP implementation
+     * is on the class path: deep XML must not reach the recursive checks. Made once (a factory per
+     * call cost more than the parse of a VIHF) and only read afterwards; each call gets its own builder.
+     */
+    private static final DocumentBuilderFactory FACTORY = factory();
+
+    private static DocumentBuilderFactory factory() {
         try {
-            // The JDK's own factory, so that jdk.xml.maxElementDepth is honoured whatever JAXP
-            // implementation is on the class path: deep XML must not reach the recursive checks.
             DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -386,7 +388,18 @@ public final class VihfVerifier {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setAttribute("jdk.xml.maxElementDepth", Integer.toString(MAX_DEPTH));
             factory.setExpandEntityReferences(false);
-            var builder = factory.newDocumentBuilder();
+            return factory;
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException("the XML parser cannot be secured", e);
+        }
+    }
+
+    private Document parse(byte[] xml) throws Refusal {
+        if (xml.length > MAX_BYTES) {
+            throw refuse(VIHF_MALFORMED, null, "larger than " + MAX_BYTES + " bytes");
+        }
+        try {
+            var builder = FACTORY.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(xml));
         } catch (Exception e) {

@@ -70,7 +70,7 @@ class MixedWorkloadTest {
         AtomicLong entriesSeen = new AtomicLong();
         List<Worker> workers = new ArrayList<>();
         try (FakeDmp fake = FakeDmp.builder().start();
-                DmpClient dmp = wire.client(fake, AUTHOR, u -> u, Duration.ofSeconds(20))) {
+                DmpClient dmp = wire.client(fake, AUTHOR, u -> u, Duration.ofSeconds(20), feedRate())) {
             fake.seedProfessional(AUTHOR).seedPatient(FakePatient.open(INS.value()))
                     .seedPatient(FakePatient.open(OTHER_INS.value()));
             long end = System.nanoTime() + run.toNanos();
@@ -122,6 +122,15 @@ class MixedWorkloadTest {
                     done.get(Op.DEPOSIT).get(), done.get(Op.REPLACE).get(), done.get(Op.SEARCH).get(),
                     entriesSeen.get(), done.get(Op.MASK).get(), checked, fake.documentCount());
         }
+    }
+
+    /**
+     * @return the DMPi client's feeding rate limit in this test: none by default (the fake has no
+     *     quota; at the client's default of 4 a second the threads would wait on the limit, not load
+     *     the SDK), {@code -Dopendmp.workload.feedRate=4} for the default's pace
+     */
+    static double feedRate() {
+        return Double.parseDouble(System.getProperty("opendmp.workload.feedRate", String.valueOf(Wire.NO_FEED_LIMIT)));
     }
 
     /** One random operation of a worker on its own documents; searches see the whole record. */

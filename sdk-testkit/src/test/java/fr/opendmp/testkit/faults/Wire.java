@@ -36,10 +36,19 @@ public enum Wire {
         }
 
         @Override
+        public DmpTransport transport(FakeDmp fake, UnaryOperator<URI> route, double feedRateLimit) {
+            return XdsTransport.builder().endpoint(route.apply(fake.dmpiBaseUri())).feedRateLimit(feedRateLimit)
+                    .build();
+        }
+
+        @Override
         public void inject(FakeDmp fake, Fault fault, int times) {
             fake.injectDmpiFault(".*", fault, times);
         }
     };
+
+    /** The most feeding transactions a second the DMPi client accepts: as good as none. */
+    public static final double NO_FEED_LIMIT = 1000;
 
     /** Three attempts, short backoffs, Retry-After honoured up to 2 s. */
     public static final RetryPolicy RETRIES = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50),
@@ -58,11 +67,33 @@ public enum Wire {
     /** @return the transport to the fake, its address passed through {@code route} */
     public abstract DmpTransport transport(FakeDmp fake, UnaryOperator<URI> route);
 
+    /**
+     * @return the transport to the fake, its address passed through {@code route}, sending at most
+     *     {@code feedRateLimit} feeding transactions a second where the protocol limits them (DMPi)
+     */
+    public DmpTransport transport(FakeDmp fake, UnaryOperator<URI> route, double feedRateLimit) {
+        return transport(fake, route);
+    }
+
     /** Injects a fault of the fake on the next {@code times} calls of this protocol. */
     public abstract void inject(FakeDmp fake, Fault fault, int times);
 
     DmpClient client(FakeDmp fake, FakeProfessional who, UnaryOperator<URI> route, Duration timeout) {
-        return DmpClient.builder().transport(transport(fake, route)).credentials(fake.credentials(who))
+        return client(transport(fake, route), fake, who, timeout);
+    }
+
+    /**
+     * A client for load tests: the DMPi client's own feeding rate limit (4 a second by default, the
+     * DMP's guidance) is lifted to {@code feedRateLimit}, since the fake has no quota and a load test
+     * measures the SDK and the fake, not the limit.
+     */
+    DmpClient client(FakeDmp fake, FakeProfessional who, UnaryOperator<URI> route, Duration timeout,
+            double feedRateLimit) {
+        return client(transport(fake, route, feedRateLimit), fake, who, timeout);
+    }
+
+    private static DmpClient client(DmpTransport transport, FakeDmp fake, FakeProfessional who, Duration timeout) {
+        return DmpClient.builder().transport(transport).credentials(fake.credentials(who))
                 .software("OpenDMP-faults", "0.1", "TEST-OPENDMP").sourceId("1.2.250.1.999.42")
                 .connectTimeout(timeout).requestTimeout(timeout).retryPolicy(RETRIES)
                 .accessCacheTtl(Duration.ZERO).build();

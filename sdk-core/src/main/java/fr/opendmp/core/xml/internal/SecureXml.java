@@ -1,6 +1,8 @@
 package fr.opendmp.core.xml.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -52,6 +54,19 @@ public final class SecureXml {
         }
     };
 
+    /** The most depth limits whose configured factory is kept (the SDK uses a handful). */
+    private static final int KEPT_FACTORIES = 16;
+
+    /**
+     * One configured factory per depth limit, shared: making and configuring a factory cost more
+     * than the builder itself on every VIHF, CDA and DMPi message. Each call still gets its own
+     * builder (a builder is not thread-safe); a factory is only read once configured.
+     */
+    private static final Map<Integer, DocumentBuilderFactory> FACTORIES = new ConcurrentHashMap<>();
+
+    /** One serialiser per thread: a {@code Transformer} is not thread-safe, but reusable on its thread. */
+    private static final ThreadLocal<Transformer> SERIALIZER = ThreadLocal.withInitial(SecureXml::newSerializer);
+
     private SecureXml() {
     }
 
@@ -66,12 +81,21 @@ public final class SecureXml {
      */
     public static DocumentBuilder documentBuilder(int maxDepth) {
         try {
-            DocumentBuilder b = documentBuilderFactory(maxDepth).newDocumentBuilder();
+            DocumentBuilder b = sharedFactory(maxDepth).newDocumentBuilder();
             b.setErrorHandler(SILENT);
             return b;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK XML parser cannot be secured", e);
         }
+    }
+
+    private static DocumentBuilderFactory sharedFactory(int maxDepth) {
+        DocumentBuilderFactory kept = FACTORIES.get(maxDepth);
+        if (kept != null) {
+            return kept;
+        }
+        DocumentBuilderFactory made = documentBuilderFactory(maxDepth);
+        return FACTORIES.size() < KEPT_FACTORIES ? FACTORIES.computeIfAbsent(maxDepth, d -> made) : made;
     }
 
     /**
@@ -105,6 +129,20 @@ public final class SecureXml {
      * @return the node serialised as UTF-8, without XML declaration nor indentation
      */
     public static byte[] serialize(Node node) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            SERIALIZER.get().transform(new DOMSource(node), new StreamResult(out));
+            return out.toByteArray();
+        } catch (TransformerException e) {
+            SERIALIZER.remove();
+            throw new IllegalStateException("cannot serialise XML", e);
+        } catch (RuntimeException e) {
+            SERIALIZER.remove();
+            throw e;
+        }
+    }
+
+    private static Transformer newSerializer() {
         try {
             TransformerFactory factory = TransformerFactory.newDefaultInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -114,11 +152,9 @@ public final class SecureXml {
             transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             transformer.setOutputProperty(OutputKeys.INDENT, "no");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            transformer.transform(new DOMSource(node), new StreamResult(out));
-            return out.toByteArray();
+            return transformer;
         } catch (TransformerException e) {
-            throw new IllegalStateException("cannot serialise XML", e);
+            throw new IllegalStateException("cannot make the XML serialiser", e);
         }
     }
 

@@ -388,6 +388,21 @@ public final class DmpiRouter {
         return FhirRouter.applyFault(fault);
     }
 
+    /** Looked up once: the JAXP lookup on every request cost more than copying the assertion. */
+    private static final javax.xml.parsers.DocumentBuilderFactory DOCUMENTS =
+            javax.xml.parsers.DocumentBuilderFactory.newInstance();
+
+    /** One serialiser per handler thread (a Transformer is not thread-safe, but reusable on its thread). */
+    private static final ThreadLocal<Transformer> SERIALIZER = ThreadLocal.withInitial(() -> {
+        try {
+            Transformer tr = TransformerFactory.newInstance().newTransformer();
+            tr.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            return tr;
+        } catch (javax.xml.transform.TransformerConfigurationException e) {
+            throw new IllegalStateException("no XML serialiser", e);
+        }
+    });
+
     /** @return the single assertion of {@code wsse:Security}, serialized with its in-scope namespaces */
     private static Optional<byte[]> assertion(Element header) {
         if (header == null) {
@@ -405,7 +420,7 @@ public final class DmpiRouter {
             throw SoapFault.sender("VIHF_MALFORMED", "wsse:Security must hold exactly one saml2:Assertion");
         }
         try {
-            Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Document doc = DOCUMENTS.newDocumentBuilder().newDocument();
             Element copy = (Element) doc.importNode(assertions.get(0), true);
             doc.appendChild(copy);
             for (Node n = assertions.get(0).getParentNode(); n instanceof Element e; n = n.getParentNode()) {
@@ -419,10 +434,13 @@ public final class DmpiRouter {
                     }
                 }
             }
-            Transformer tr = TransformerFactory.newInstance().newTransformer();
-            tr.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             StringWriter w = new StringWriter();
-            tr.transform(new DOMSource(doc), new StreamResult(w));
+            try {
+                SERIALIZER.get().transform(new DOMSource(doc), new StreamResult(w));
+            } catch (Exception e) {
+                SERIALIZER.remove();
+                throw e;
+            }
             return Optional.of(w.toString().getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw SoapFault.sender("VIHF_MALFORMED", "the assertion cannot be read");
