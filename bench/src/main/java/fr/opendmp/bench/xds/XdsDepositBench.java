@@ -94,6 +94,8 @@ public class XdsDepositBench {
     private byte[] capturedBody;
     private String capturedType;
     private URI repository;
+    private java.security.PrivateKey signingKey;
+    private final byte[] signedInfo = new byte[700];
 
     /** Starts the server, builds the client and captures one request's bytes. */
     @Setup
@@ -149,6 +151,7 @@ public class XdsDepositBench {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         KeyPair keys = g.generateKeyPair();
+        signingKey = keys.getPrivate();
         Instant now = Instant.now();
         X500Name dn = new X500Name("CN=BENCH SIGN,O=BENCH,C=FR");
         X509Certificate cert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(dn,
@@ -206,5 +209,26 @@ public class XdsDepositBench {
         HttpResponse<byte[]> r = raw.send(HttpRequest.newBuilder(repository).header("Content-Type", capturedType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(capturedBody)).build(), HttpResponse.BodyHandlers.ofByteArray());
         return r.statusCode();
+    }
+
+    /**
+     * The floor no DMPi client can go under: the raw POST plus the cryptography the protocol
+     * mandates per deposit, the SHA-1 of the document's canonical form (here of its bytes, the same
+     * length, without the parse that canonicalising needs) and one RSA-2048 signature of a
+     * SignedInfo-sized block.
+     *
+     * @return the status, after the digest and the signature were computed
+     */
+    @Benchmark
+    public int rawPostPlusMandatedCrypto() throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-1").digest(cda);
+        signedInfo[0] = digest[0];
+        java.security.Signature rsa = java.security.Signature.getInstance("SHA1withRSA");
+        rsa.initSign(signingKey);
+        rsa.update(signedInfo);
+        if (rsa.sign().length != 256) {
+            throw new IllegalStateException("an RSA-2048 signature has 256 bytes");
+        }
+        return rawPost();
     }
 }
