@@ -64,10 +64,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * sent, both to the same loopback JDK server answering an empty Success. The entryUUID lookup is
  * off ({@code EntryUuidAfterDeposit.NONE}): one exchange each.
  *
- * <p>Two documents ({@link #document}): {@code N1_PDF}, the N1 CDA wrapping a 1 MiB PDF that
- * figure 5 deposits over FHIR (what a DMP deposit usually is: one large text node), and
+ * <p>Three documents ({@link #document}): {@code N1_PDF}, the N1 CDA wrapping a 1 MiB PDF that
+ * figure 5 deposits over FHIR (what a DMP deposit usually is: one large text node);
  * {@code TEXT_ELEMENTS}, 1 MiB of 16,000 small elements, the worst case of the canonicalisation
- * the XAdES digest needs.
+ * the XAdES digest needs; {@code N1_SMALL}, the N1 CDA of a 4 KiB PDF: what a deposit costs
+ * besides its size.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -81,7 +82,7 @@ public class XdsDepositBench {
             + "status=\"urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success\"/></soap:Body></soap:Envelope>";
 
     /** Which 1 MiB document is deposited. */
-    @Param({"N1_PDF", "TEXT_ELEMENTS"})
+    @Param({"N1_PDF", "TEXT_ELEMENTS", "N1_SMALL"})
     public String document;
 
     private HttpServer server;
@@ -124,7 +125,11 @@ public class XdsDepositBench {
         raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         patient = PatientIdentity.qualified(IdentityTraits.builder().birthName("TESTDMP").birthFirstNames("ALICE")
                 .birthDate("1979-11-13").sex(Sex.F).birthPlaceCode("99134").build(), Ins.nir("279119913400976"));
-        cda = "N1_PDF".equals(document) ? n1Pdf() : textElements();
+        cda = switch (document) {
+            case "N1_PDF" -> n1Pdf(CdaFixtures.ONE_MB);
+            case "N1_SMALL" -> n1Pdf(4096);
+            default -> textElements();
+        };
         sdk();
         capturedBody = lastBody.get();
         capturedType = lastType.get();
@@ -133,8 +138,8 @@ public class XdsDepositBench {
         }
     }
 
-    private static byte[] n1Pdf() {
-        return CdaDocuments.n1Pdf(CdaFixtures.header(), CdaFixtures.pdf(CdaFixtures.ONE_MB)).toBytes();
+    private static byte[] n1Pdf(int pdfBytes) {
+        return CdaDocuments.n1Pdf(CdaFixtures.header(), CdaFixtures.pdf(pdfBytes)).toBytes();
     }
 
     private static byte[] textElements() {
