@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * Characters encoded as UTF-8 into a buffer, escaped as canonical XML wants them in text or in an
  * attribute value, flushed to a stream in large blocks. The inner loop writes a run of characters
  * without a bounds check per character: a character never takes more than {@link #MAX_BYTES}
- * bytes. Not API; not thread-safe.
+ * bytes. Surrogates come in pairs (the parser refuses a lone one), a pair possibly split between
+ * two calls. Not API; not thread-safe.
  */
 final class Utf8Sink {
 
@@ -21,7 +22,8 @@ final class Utf8Sink {
     /** No escape: names, comments, processing instructions. */
     static final byte[][] NONE = new byte[128][];
 
-    private static final int MAX_BYTES = 6;
+    /** The most bytes one character gives: a lone high surrogate (3) then an escape (6). */
+    private static final int MAX_BYTES = 9;
     private static final int SIZE = 1 << 15;
 
     private final OutputStream out;
@@ -64,16 +66,6 @@ final class Utf8Sink {
     void write(char[] chars, int offset, int length, byte[][] escapes) {
         int i = offset;
         int end = offset + length;
-        if (pendingHigh != 0 && i < end) {
-            ensure(MAX_BYTES);
-            char high = pendingHigh;
-            pendingHigh = 0;
-            if (Character.isLowSurrogate(chars[i])) {
-                position = pair(buffer, position, high, chars[i++]);
-            } else {
-                position = three(buffer, position, high);
-            }
-        }
         while (i < end) {
             int room = (SIZE - position) / MAX_BYTES;
             if (room == 0) {
@@ -83,33 +75,47 @@ final class Utf8Sink {
             int stop = Math.min(end, i + room);
             byte[] b = buffer;
             int p = position;
-            while (i < stop) {
-                char c = chars[i++];
-                if (c < 0x80) {
-                    byte[] e = escapes[c];
-                    if (e == null) {
-                        b[p++] = (byte) c;
-                    } else {
-                        System.arraycopy(e, 0, b, p, e.length);
-                        p += e.length;
-                    }
-                } else if (c < 0x800) {
-                    b[p++] = (byte) (0xc0 | (c >> 6));
-                    b[p++] = (byte) (0x80 | (c & 0x3f));
-                } else if (Character.isHighSurrogate(c)) {
-                    if (i == end) {
-                        pendingHigh = c;
-                    } else if (Character.isLowSurrogate(chars[i])) {
-                        p = pair(b, p, c, chars[i++]);
-                    } else {
-                        p = three(b, p, c);
-                    }
+            for (; i < stop; i++) {
+                char c = chars[i];
+                if (c < 0x80 && escapes[c] == null) {
+                    b[p++] = (byte) c;
                 } else {
-                    p = three(b, p, c);
+                    p = other(b, p, c, escapes);
                 }
             }
             position = p;
         }
+    }
+
+    /** @return the position after an escaped, non-ASCII or surrogate character */
+    private int other(byte[] b, int p, char c, byte[][] escapes) {
+        if (pendingHigh != 0) {
+            char high = pendingHigh;
+            pendingHigh = 0;
+            if (Character.isLowSurrogate(c)) {
+                return pair(b, p, high, c);
+            }
+            p = three(b, p, high);
+        }
+        if (c < 0x80) {
+            byte[] e = escapes[c];
+            if (e == null) {
+                b[p] = (byte) c;
+                return p + 1;
+            }
+            System.arraycopy(e, 0, b, p, e.length);
+            return p + e.length;
+        }
+        if (c < 0x800) {
+            b[p] = (byte) (0xc0 | (c >> 6));
+            b[p + 1] = (byte) (0x80 | (c & 0x3f));
+            return p + 2;
+        }
+        if (Character.isHighSurrogate(c)) {
+            pendingHigh = c;
+            return p;
+        }
+        return three(b, p, c);
     }
 
     private static int three(byte[] b, int p, char c) {
