@@ -38,10 +38,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The Manifest digest of a document, now computed by the JDK's XML-DSig from the DOM the client parsed
- * once, is the digest of the JDK's C14N with comments of the document's bytes (the former path: parse
- * the bytes again, canonicalise, digest), for documents whose canonical form differs from their bytes;
- * a document that is not XML (or has a DOCTYPE) is digested as it is; the signature still verifies.
+ * The Manifest digest of a document, written by the client's own canonicaliser while it parses the
+ * document once, is the digest of the JDK's C14N with comments of the document's bytes, for documents
+ * whose canonical form differs from their bytes; a document that is not XML (or has a DOCTYPE) is
+ * digested as it is; the signature still verifies.
  */
 class XadesDocumentDigestTest {
 
@@ -116,7 +116,7 @@ class XadesDocumentDigestTest {
         return xml.validate(ctx);
     }
 
-    /** The former computation: the JDK parses the bytes itself and canonicalises them. */
+    /** The referee: the JDK parses the bytes itself and canonicalises them. */
     private static byte[] jdkCanonical(byte[] xml) throws Exception {
         TransformService ts = TransformService.getInstance(CanonicalizationMethod.INCLUSIVE_WITH_COMMENTS, "DOM");
         ts.init(null);
