@@ -273,20 +273,6 @@ class MixedWorkloadUnderFaultsTest {
      */
     private static void search(DmpClient dmp, Worker w, ConcurrentLinkedQueue<String> violations) {
         List<DocumentEntry> found = dmp.documents().searchAll(w.ins, DocumentQuery.builder().pageSize(500).build());
-        Set<String> seen = new HashSet<>();
-        for (DocumentEntry e : found) {
-            if (!seen.add(e.uniqueId())) {
-                violations.add("a search returned a document twice");
-            }
-            if (e.patient().isPresent() && !e.patient().get().equals(w.ins)) {
-                violations.add("a search returned a document of another patient");
-            }
-            if (w.replaced.contains(e.uniqueId())) {
-                violations.add("a search returned a replaced document as current");
-            }
-        }
-        if (!seen.containsAll(w.current)) {
-            violations.add("a search missed a document its thread had deposited");
-        }
+        SearchChecks.check(found, w.ins, w.current, w.replaced, violations);
     }
 }
