@@ -45,6 +45,11 @@ enum NetFault {
         return kind == STATUS_INSTEAD || kind == STATUS_WITHOUT_FORWARDING ? bytes : 0;
     }
 
+    /** @return how many exchanges the proxy sees for one attempt (none when it closes at accept) */
+    int exchangesSeen() {
+        return kind == REFUSE ? 0 : 1;
+    }
+
     /** @return whether only the read timeout can end the attempt */
     boolean blackHole() {
         return kind == BLACK_HOLE_REQUEST || kind == BLACK_HOLE_ANSWER;
