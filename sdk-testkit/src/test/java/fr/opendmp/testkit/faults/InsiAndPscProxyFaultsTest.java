@@ -134,10 +134,10 @@ class InsiAndPscProxyFaultsTest {
             length = (int) proxy.lastContentLength();
             assertThat(length).isGreaterThan(500);
             List<Integer> cuts = new ArrayList<>();
-            for (int at = 0; at < length - 24; at += Math.max(1, length / 40)) {
+            for (int at = 0; at < length - 16; at += Math.max(1, length / 24)) {
                 cuts.add(at);
             }
-            for (int at = length - 24; at <= length; at++) {
+            for (int at = length - 16; at <= length; at++) {
                 cuts.add(at);
             }
             for (int at : cuts) {
@@ -156,7 +156,7 @@ class InsiAndPscProxyFaultsTest {
             }
             // framed (Content-Length), cut with a FIN: the client sees the answer end early
             int head = proxy.lastHeadLength();
-            for (int at = 1; at < length; at += length / 8) {
+            for (int at = 1; at < length; at += length / 4) {
                 proxy.next(FaultProxy.Cut.Kind.TRUNCATE_ANSWER, head + at, INSI_MARKER);
                 DmpException e = failure("INSi answer, framed, cut at " + at, SINGLE_BOUND, false, () -> search(once));
                 assertThat(e).isInstanceOf(TransportException.class);
@@ -240,7 +240,7 @@ class InsiAndPscProxyFaultsTest {
     }
 
     @Test
-    void everyProxyFaultOnAUserinfoReadEndsInTheIdentityAfterTheRetryOrARetryableTypedError() throws Exception {
+    void everyProxyFaultOnAUserinfoReadEndsInTheIdentityAfterTheRetry() throws Exception {
         try (FaultProxy proxy = FaultProxy.plain(port(psc.issuer()))) {
             PscClient client = pscClient(proxy.in(origin(psc.issuer())));
             PscTokens tokens = login(client);
@@ -251,16 +251,6 @@ class InsiAndPscProxyFaultsTest {
                 assertThat(proxy.pending()).as("%s was applied", fault).isZero();
                 proxy.clear();
             }
-            for (int i = 0; i < ATTEMPTS; i++) {
-                proxy.next(FaultProxy.Cut.Kind.BLACK_HOLE_ANSWER, 0, USERINFO_MARKER);
-            }
-            long t0 = System.nanoTime();
-            DmpException e = failure("userinfo, every attempt black-holed", RETRIED_BOUND, true,
-                    () -> client.userinfo(tokens));
-            assertThat(e).isInstanceOf(PscException.class);
-            assertThat(e.retryable()).isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("three read timeouts")
-                    .isGreaterThanOrEqualTo(REQUEST.multipliedBy(ATTEMPTS));
         }
         print("PSC userinfo");
     }
