@@ -45,6 +45,18 @@ final class FaultProxy implements AutoCloseable {
             BLACK_HOLE_ANSWER,
             /** Forward the request (the fake handles it), answer status {@code bytes} with no body instead. */
             STATUS_INSTEAD,
+            /**
+             * Swallow the request (the fake never sees it) and answer status {@code bytes} with no body, as
+             * a gateway turning the call away does.
+             */
+            STATUS_WITHOUT_FORWARDING,
+            /**
+             * Forward the request, then the answer's head without its framing ({@code Connection: close},
+             * no {@code Content-Length}: the body ends where the connection does), then {@code bytes} of
+             * its body, then close cleanly (TLS {@code close_notify}): the client cannot tell the cut from
+             * the end of the answer.
+             */
+            UNFRAMED_BODY_CUT,
             /** Close every open connection, then accept and at once close the next {@code bytes} ones. */
             REFUSE
         }
@@ -58,6 +70,9 @@ final class FaultProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refusing = new AtomicInteger();
     private final AtomicInteger fired = new AtomicInteger();
+    private final List<String> heads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile long lastContentLength = -1;
+    private volatile int lastHeadLength = -1;
     private volatile boolean closed;
 
     private FaultProxy(InetSocketAddress upstream, Optional<SSLContext> clientFacing, Optional<SSLContext> upstreamTls)
@@ -79,6 +94,12 @@ final class FaultProxy implements AutoCloseable {
     static FaultProxy tls(int upstreamPort, SSLContext serverSide, SSLContext clientSide) throws IOException {
         return new FaultProxy(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort),
                 Optional.of(serverSide), Optional.of(clientSide));
+    }
+
+    /** @param upstreamPort the fake's port on the loopback, plain HTTP */
+    static FaultProxy plain(int upstreamPort) throws IOException {
+        return new FaultProxy(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort),
+                Optional.empty(), Optional.empty());
     }
 
     /** @return {@code target} with the proxy's port instead of the fake's */
@@ -104,6 +125,21 @@ final class FaultProxy implements AutoCloseable {
         return fired.get();
     }
 
+    /** @return how many exchanges so far began with bytes containing {@code marker} (cut or not) */
+    int exchanges(String marker) {
+        return (int) heads.stream().filter(h -> h.contains(marker)).count();
+    }
+
+    /** @return the Content-Length of the last answer an {@code UNFRAMED_BODY_CUT} unframed, -1 if none */
+    long lastContentLength() {
+        return lastContentLength;
+    }
+
+    /** @return the head's length (status line and headers) of that answer, -1 if none */
+    int lastHeadLength() {
+        return lastHeadLength;
+    }
+
     /** @return cuts queued and not yet applied */
     synchronized int pending() {
         return queued.size() + refusing.get();
@@ -125,6 +161,7 @@ final class FaultProxy implements AutoCloseable {
 
     private synchronized Optional<Cut> take(byte[] head, int length) {
         String text = new String(head, 0, length, StandardCharsets.ISO_8859_1);
+        heads.add(text);
         for (int i = 0; i < queued.size(); i++) {
             if (text.contains(queued.get(i).marker())) {
                 fired.incrementAndGet();
@@ -195,6 +232,10 @@ final class FaultProxy implements AutoCloseable {
         private Optional<Cut> cut = Optional.empty();
         private long requestBytes;
         private long answerBytes;
+        private boolean statusSent;
+        private java.io.ByteArrayOutputStream answerHead = new java.io.ByteArrayOutputStream();
+        private boolean headForwarded;
+        private long contentLength = -1;
 
         Connection(Socket raw, Socket client, Socket rawUp, Socket up) {
             this.raw = raw;
@@ -221,11 +262,26 @@ final class FaultProxy implements AutoCloseable {
                             cut = take(buf, n);
                             requestBytes = 0;
                             answerBytes = 0;
+                            statusSent = false;
+                            answerHead = new java.io.ByteArrayOutputStream();
+                            headForwarded = false;
+                            contentLength = -1;
                         }
                         c = cut;
                     }
                     Cut.Kind kind = c.map(Cut::kind).orElse(null);
                     if (kind == Cut.Kind.BLACK_HOLE_REQUEST) {
+                        continue;
+                    }
+                    if (kind == Cut.Kind.STATUS_WITHOUT_FORWARDING) {
+                        // the rest of the request is read and dropped until the client closes: closing
+                        // with unread bytes would send an RST that could overtake the status
+                        if (!statusSent) {
+                            statusSent = true;
+                            OutputStream toClient = client.getOutputStream();
+                            toClient.write(statusOnly(c.get().bytes()));
+                            toClient.flush();
+                        }
                         continue;
                     }
                     if (kind == Cut.Kind.RESET_REQUEST) {
@@ -264,11 +320,18 @@ final class FaultProxy implements AutoCloseable {
                         continue;
                     }
                     if (kind == Cut.Kind.STATUS_INSTEAD) {
-                        out.write(("HTTP/1.1 " + c.get().bytes() + " Injected\r\nContent-Length: 0\r\n"
-                                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(statusOnly(c.get().bytes()));
                         out.flush();
                         Thread.sleep(50);
                         return;
+                    }
+                    if (kind == Cut.Kind.UNFRAMED_BODY_CUT) {
+                        if (forwardUnframed(out, buf, n, c.get().bytes())) {
+                            client.close();
+                            end();
+                            return;
+                        }
+                        continue;
                     }
                     if (kind == Cut.Kind.RESET_ANSWER || kind == Cut.Kind.TRUNCATE_ANSWER) {
                         int room = (int) Math.max(0, c.get().bytes() - answerBytes);
@@ -300,6 +363,46 @@ final class FaultProxy implements AutoCloseable {
             }
         }
 
+        /**
+         * Forwards the answer's head without its framing, then at most {@code bodyBytes} of its body.
+         *
+         * @return whether the cut is reached (or the whole body forwarded): the connection is to close
+         */
+        private boolean forwardUnframed(OutputStream out, byte[] buf, int n, int bodyBytes) throws IOException {
+            byte[] data = buf;
+            int from = 0;
+            int to = n;
+            if (!headForwarded) {
+                answerHead.write(buf, 0, n);
+                data = answerHead.toByteArray();
+                int end = indexOf(data, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                if (end < 0) {
+                    return false;
+                }
+                StringBuilder head = new StringBuilder();
+                for (String line : new String(data, 0, end, StandardCharsets.ISO_8859_1).split("\r\n")) {
+                    String lower = line.toLowerCase(java.util.Locale.ROOT);
+                    if (lower.startsWith("content-length:")) {
+                        contentLength = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        lastContentLength = contentLength;
+                    } else if (!lower.startsWith("connection:") && !lower.startsWith("transfer-encoding:")) {
+                        head.append(line).append("\r\n");
+                    }
+                }
+                head.append("Connection: close\r\n\r\n");
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                headForwarded = true;
+                lastHeadLength = end + 4;
+                from = end + 4;
+                to = data.length;
+            }
+            int room = (int) Math.max(0, Math.min(to - from, bodyBytes - answerBytes));
+            out.write(data, from, room);
+            out.flush();
+            answerBytes += room;
+            return answerBytes >= bodyBytes || contentLength >= 0 && answerBytes >= contentLength;
+        }
+
         /** An RST to the client under TLS: SO_LINGER 0 on the raw socket, no close_notify. */
         private void reset() {
             try {
@@ -316,6 +419,24 @@ final class FaultProxy implements AutoCloseable {
             open.remove(raw);
             open.remove(rawUp);
         }
+    }
+
+    private static byte[] statusOnly(int status) {
+        return ("HTTP/1.1 " + status + " Injected\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        for (int i = 0; i + pattern.length <= data.length; i++) {
+            int j = 0;
+            while (j < pattern.length && data[i + j] == pattern[j]) {
+                j++;
+            }
+            if (j == pattern.length) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void closeQuietly(Socket s) {

@@ -9,6 +9,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,8 +113,11 @@ public final class HttpExchange {
                 rb.header(h.getKey(), v);
             }
         }
-        rb.method(call.method(), call.body().map(RequestBody::publisher)
-                .orElse(HttpRequest.BodyPublishers.noBody()));
+        boolean bodyToSend = call.body().filter(b -> b.length() > 0).isPresent();
+        AtomicBoolean bodyTaken = new AtomicBoolean();
+        HttpRequest.BodyPublisher publisher = call.body().map(RequestBody::publisher)
+                .orElse(HttpRequest.BodyPublishers.noBody());
+        rb.method(call.method(), bodyToSend ? new WatchedBody(publisher, bodyTaken) : publisher);
         long start = System.nanoTime();
         AtomicReference<LimitedBody> body = new AtomicReference<>();
         AtomicReference<Integer> status = new AtomicReference<>();
@@ -130,6 +136,10 @@ public final class HttpExchange {
             if (b != null) {
                 b.cancel();
             }
+            if (bodyToSend && !bodyTaken.get()) {
+                HttpConnectTimeoutException never = neverConnected(e);
+                throw failure(call, requestId, never, message(call, never));
+            }
             throw failure(call, requestId, new HttpTimeoutException("deadline passed"),
                     call.service() + " did not answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
@@ -141,6 +151,9 @@ public final class HttpExchange {
                         + call.maxBytes() + " bytes", new DmpException.Details(false,
                         "raise the client's size limit only if such an answer is expected",
                         Optional.ofNullable(status.get()), Optional.of(requestId), List.of()), null);
+            }
+            if (cause instanceof HttpTimeoutException && bodyToSend && !bodyTaken.get()) {
+                cause = neverConnected(cause);
             }
             throw failure(call, requestId, cause, message(call, cause));
         } catch (InterruptedException e) {
@@ -156,6 +169,39 @@ public final class HttpExchange {
         }
         return new HttpResult(response.statusCode(), response.headers(), response.body(), serverId,
                 response.headers().firstValue("Retry-After").flatMap(this::retryAfter));
+    }
+
+    /**
+     * A deadline that passed before the JDK asked for the body: the connection was never made, and
+     * without its body the service cannot have handled the call, whichever timer fired first (the
+     * connect timeout, or the request's or this attempt's deadline when they are not longer).
+     */
+    private static HttpConnectTimeoutException neverConnected(Throwable timeout) {
+        HttpConnectTimeoutException e = new HttpConnectTimeoutException("no connection before the deadline");
+        e.initCause(timeout);
+        return e;
+    }
+
+    /** A body publisher that records when the JDK subscribes to it: once connected, before the body leaves. */
+    private static final class WatchedBody implements HttpRequest.BodyPublisher {
+        private final HttpRequest.BodyPublisher body;
+        private final AtomicBoolean taken;
+
+        WatchedBody(HttpRequest.BodyPublisher body, AtomicBoolean taken) {
+            this.body = body;
+            this.taken = taken;
+        }
+
+        @Override
+        public long contentLength() {
+            return body.contentLength();
+        }
+
+        @Override
+        public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+            taken.set(true);
+            body.subscribe(subscriber);
+        }
     }
 
     private static String message(HttpCall call, Throwable cause) {
