@@ -6,11 +6,13 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How a client retries a call that failed in a way that may pass. One rule decides, for every
- * client (DMP, INSi, Pro Santé Connect), both whether the SDK retries now and what
- * {@code DmpException.retryable()} says: a call is retried exactly when its error is retryable and
- * attempts remain. Connection failures before anything was sent, 429 and 503 are retryable; a
- * timeout, a reset, 500, 502 and 504 only for idempotent calls (searches, reads, and deposits,
- * which the client makes idempotent by looking the uniqueId up before sending again).
+ * client (DMP, INSi, Pro Santé Connect), what {@code DmpException.retryable()} says: connection
+ * failures before anything was sent, 429 and 503 are retryable; a timeout, a reset, 500, 502 and 504
+ * only for idempotent calls (searches, reads, and deposits, which the client makes idempotent by
+ * looking the uniqueId up before sending again). The SDK itself retries an idempotent call while its
+ * error is retryable and attempts remain; it sends a call that is not idempotent (a token request, a
+ * mask over FHIR) once, and its error's {@code retryable()} then tells the caller whether sending it
+ * again is safe.
  *
  * <p>The wait before attempt {@code n + 1} doubles from {@code initialBackoff} up to
  * {@code maxBackoff}, minus a random part of up to {@code jitter} of it (so that many clients do
