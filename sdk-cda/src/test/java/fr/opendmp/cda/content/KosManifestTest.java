@@ -194,6 +194,20 @@ class KosManifestTest {
     }
 
     @Test
+    void aTransferSyntaxWhoseLengthRunsIntoThePatientModuleIsRefusedWithoutQuotingThePatient() {
+        Dicom d = new Dicom(true);
+        byte[] patient = Dicom.cat(d.text(0x00100010, "PN", "PAT-TROIS^DOMINIQUE"), d.text(0x00100030, "DA",
+                "19790328"));
+        byte[] syntax = "1.2.840.10008.1.2.1\0".getBytes(StandardCharsets.US_ASCII);
+        byte[] lying = Dicom.cat(new byte[128], "DICM".getBytes(StandardCharsets.US_ASCII), Dicom.tag(0x00020010),
+                "UI".getBytes(StandardCharsets.US_ASCII), Dicom.u16(syntax.length + patient.length), syntax, patient);
+
+        assertThatThrownBy(() -> KosManifest.read(lying)).isInstanceOf(ContentKindException.class)
+                .hasMessageContaining("(not a UID)").hasMessageNotContaining("TROIS")
+                .hasMessageNotContaining("19790328");
+    }
+
+    @Test
     void toStringMasksUidsAndAddresses() {
         KosManifest kos = KosManifest.read(new Dicom(true).kos());
         String printed = kos + " " + kos.studies() + " " + kos.studies().get(0).series();
