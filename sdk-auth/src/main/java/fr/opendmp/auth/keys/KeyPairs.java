@@ -33,6 +33,11 @@ final class KeyPairs {
             signer.update(PROBE);
             signature = signer.sign();
         } catch (GeneralSecurityException | RuntimeException e) {
+            if (provider.isEmpty() && key.getEncoded() != null) {
+                throw new KeyMaterialException(KeyMaterialException.Reason.UNREADABLE,
+                        "the private key cannot sign: its file is damaged (or was decrypted with a wrong password"
+                                + " that went unnoticed); export the key again", e);
+            }
             return; // a token key whose provider is not installed cannot be probed here; the token checks it
         }
         try {

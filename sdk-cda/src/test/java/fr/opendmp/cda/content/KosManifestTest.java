@@ -50,11 +50,16 @@ class KosManifestTest {
         }
 
         byte[] ui(int tag, String uid) {
-            byte[] v = uid.getBytes(StandardCharsets.US_ASCII);
+            return text(tag, "UI", uid);
+        }
+
+        /** An element of a short VR (UI, PN, LO, DA…), its value padded to an even length. */
+        byte[] text(int tag, String vr, String value) {
+            byte[] v = value.getBytes(StandardCharsets.ISO_8859_1);
             if (v.length % 2 == 1) {
                 v = Arrays.copyOf(v, v.length + 1);
             }
-            return explicit || (tag >>> 16) == 2 ? cat(tag(tag), "UI".getBytes(StandardCharsets.US_ASCII),
+            return explicit || (tag >>> 16) == 2 ? cat(tag(tag), vr.getBytes(StandardCharsets.US_ASCII),
                     u16(v.length), v) : cat(tag(tag), u32(v.length), v);
         }
 
@@ -85,6 +90,11 @@ class KosManifestTest {
 
         /** A KOS: one study, two series (one with three instances, one with one), lengths mixed. */
         byte[] kos() {
+            return kos(new byte[0]);
+        }
+
+        /** The same KOS, with the patient module's elements (0010,xxxx) in their place. */
+        byte[] kos(byte[] patient) {
             byte[] series1 = item(true, ui(0x0020000E, SERIES_1), ui(0x0040E011, SOURCE),
                     ur(0x00081190, URL), sq(0x00081199, false,
                             item(false, ui(0x00081150, CT), ui(0x00081155, SERIES_1 + ".1")),
@@ -94,7 +104,8 @@ class KosManifestTest {
                     sq(0x00081199, true, item(false, ui(0x00081150, CT), ui(0x00081155, SERIES_2 + ".1"))));
             byte[] evidence = sq(0x0040A375, true, item(false, ui(0x0020000D, STUDY),
                     sq(0x00081115, false, series1, series2)));
-            return file(cat(ui(0x00080016, "1.2.840.10008.5.1.4.1.1.88.59"), ui(0x0020000D, STUDY), evidence));
+            return file(cat(ui(0x00080016, "1.2.840.10008.5.1.4.1.1.88.59"), patient, ui(0x0020000D, STUDY),
+                    evidence));
         }
     }
 
@@ -180,6 +191,20 @@ class KosManifestTest {
                 new Dicom(true).ui(0x00020010, "1.2.840.10008.1.2.2"));
         assertThatThrownBy(() -> KosManifest.read(bigEndian)).isInstanceOf(ContentKindException.class)
                 .hasMessageContaining("1.2.840.10008.1.2.2");
+    }
+
+    @Test
+    void aTransferSyntaxWhoseLengthRunsIntoThePatientModuleIsRefusedWithoutQuotingThePatient() {
+        Dicom d = new Dicom(true);
+        byte[] patient = Dicom.cat(d.text(0x00100010, "PN", "PAT-TROIS^DOMINIQUE"), d.text(0x00100030, "DA",
+                "19790328"));
+        byte[] syntax = "1.2.840.10008.1.2.1\0".getBytes(StandardCharsets.US_ASCII);
+        byte[] lying = Dicom.cat(new byte[128], "DICM".getBytes(StandardCharsets.US_ASCII), Dicom.tag(0x00020010),
+                "UI".getBytes(StandardCharsets.US_ASCII), Dicom.u16(syntax.length + patient.length), syntax, patient);
+
+        assertThatThrownBy(() -> KosManifest.read(lying)).isInstanceOf(ContentKindException.class)
+                .hasMessageContaining("(not a UID)").hasMessageNotContaining("TROIS")
+                .hasMessageNotContaining("19790328");
     }
 
     @Test

@@ -62,6 +62,38 @@ public final class HostileInputs {
                 Pair.of(1, Generate.pick(hostileJson(valid)))));
     }
 
+    /**
+     * @param valid a well-formed vector of a binary format (DICOM, DER, PKCS#12)
+     * @param fragments bytes that mean something to its parser (a length, a tag, a delimiter)
+     * @return the vector truncated, overwritten, sliced, or with a fragment or random bytes inserted
+     *     or written over it; or a body of garbage (empty, zeros, random bytes)
+     */
+    public static Gen<byte[]> bytesAround(byte[] valid, List<byte[]> fragments) {
+        Gen<byte[]> fragment = oneOf(List.of(Generate.pick(fragments), randomBytes(1, 16)));
+        Gen<byte[]> inserted = Generate.range(0, valid.length).zip(fragment, (at, f) -> insert(valid, at, f));
+        Gen<byte[]> overwritten = Generate.range(0, valid.length).zip(fragment, (at, f) -> {
+            byte[] b = valid.clone();
+            System.arraycopy(f, 0, b, at, Math.min(f.length, b.length - at));
+            return b;
+        });
+        Gen<byte[]> garbage = oneOf(List.of(randomBytes(0, 4_096), Generate.pick(List.of(new byte[0],
+                new byte[valid.length], Arrays.copyOf(valid, 1), Arrays.copyOf(valid, valid.length + 1_000_000)))));
+        return Generate.frequency(List.of(
+                Pair.of(4, oneOf(List.of(truncations(valid), flips(valid), inserted, overwritten, slices(valid)))),
+                Pair.of(1, garbage)));
+    }
+
+    private static Gen<byte[]> randomBytes(int min, int max) {
+        return SourceDSL.lists().of(Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0)).ofSizeBetween(min, max)
+                .map(list -> {
+                    byte[] b = new byte[list.size()];
+                    for (int i = 0; i < b.length; i++) {
+                        b[i] = list.get(i);
+                    }
+                    return b;
+                });
+    }
+
     /** @return short strings of any code points, digits, letters and separators, and long ones */
     public static Gen<String> hostileText() {
         return oneOf(List.of(
@@ -160,21 +192,32 @@ public final class HostileInputs {
     }
 
     private static Gen<byte[]> mutations(byte[] valid, List<String> fragments, byte anchor) {
-        Gen<byte[]> truncated = Generate.range(0, valid.length).map(n -> Arrays.copyOf(valid, n));
+        Gen<String> fragment = oneOf(List.of(Generate.pick(fragments), anyChars(0, 12),
+                Generate.range(1, 200_000).map(n -> "A".repeat(n))));
+        Gen<byte[]> inserted = Generate.range(0, valid.length).zip(fragment, Generate.booleans(),
+                (at, f, afterAnchor) -> insert(valid, afterAnchor ? nextAnchor(valid, at, anchor) : at, utf8(f)));
+        return oneOf(List.of(truncations(valid), flips(valid), inserted, inserted, slices(valid)));
+    }
+
+    private static Gen<byte[]> truncations(byte[] valid) {
+        return Generate.range(0, valid.length).map(n -> Arrays.copyOf(valid, n));
+    }
+
+    /** @return the vector with up to 8 of its bytes overwritten */
+    private static Gen<byte[]> flips(byte[] valid) {
         Gen<Pair<Integer, Byte>> flip = Generate.range(0, Math.max(0, valid.length - 1))
                 .zip(Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0), Pair::of);
-        Gen<byte[]> flipped = SourceDSL.lists().of(flip).ofSizeBetween(1, 8).map(flips -> {
+        return SourceDSL.lists().of(flip).ofSizeBetween(1, 8).map(flips -> {
             byte[] b = valid.clone();
             for (Pair<Integer, Byte> f : flips) {
                 b[f._1] = f._2;
             }
             return b;
         });
-        Gen<String> fragment = oneOf(List.of(Generate.pick(fragments), anyChars(0, 12),
-                Generate.range(1, 200_000).map(n -> "A".repeat(n))));
-        Gen<byte[]> inserted = Generate.range(0, valid.length).zip(fragment, Generate.booleans(),
-                (at, f, afterAnchor) -> insert(valid, afterAnchor ? nextAnchor(valid, at, anchor) : at, f));
-        Gen<byte[]> sliced = Generate.range(0, valid.length).zip(Generate.range(0, valid.length), (a, b) -> {
+    }
+
+    private static Gen<byte[]> slices(byte[] valid) {
+        return Generate.range(0, valid.length).zip(Generate.range(0, valid.length), (a, b) -> {
             int from = Math.min(a, b);
             int to = Math.max(a, b);
             byte[] out = new byte[valid.length - (to - from)];
@@ -182,7 +225,6 @@ public final class HostileInputs {
             System.arraycopy(valid, to, out, from, valid.length - to);
             return out;
         });
-        return oneOf(List.of(truncated, flipped, inserted, inserted, sliced));
     }
 
     private static int nextAnchor(byte[] b, int from, byte anchor) {
@@ -194,8 +236,7 @@ public final class HostileInputs {
         return from;
     }
 
-    private static byte[] insert(byte[] valid, int at, String fragment) {
-        byte[] f = utf8(fragment);
+    private static byte[] insert(byte[] valid, int at, byte[] f) {
         byte[] out = new byte[valid.length + f.length];
         System.arraycopy(valid, 0, out, 0, at);
         System.arraycopy(f, 0, out, at, f.length);

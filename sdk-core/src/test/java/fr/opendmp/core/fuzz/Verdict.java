@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * The one verdict of every hostile-input property: the call returns, or throws one of the typed
@@ -62,6 +63,30 @@ public final class Verdict {
     @SafeVarargs
     public static Optional<Throwable> typedOrSuccess(Duration bound, String what, Callable<?> call,
             Class<? extends Throwable>... typed) {
+        return typedOrSuccess(bound, what, call, cause -> false, typed);
+    }
+
+    /**
+     * The same verdict, for a parser built on a library that signals bad input with one of the
+     * programming errors (Bouncy Castle raises {@code IllegalStateException}s on a malformed encoding
+     * and wraps them in its own {@code IOException}s): such a cause inside a typed error is the
+     * library refusing the input, not a bug of the SDK; the caller says which causes are.
+     *
+     * @param what the parser and input, for the failure message
+     * @param call the parse
+     * @param libraryFailure the causes a typed error may wrap
+     * @param typed the exceptions the API documents
+     * @return the typed exception thrown, empty on success
+     */
+    @SafeVarargs
+    public static Optional<Throwable> typedOrSuccess(String what, Callable<?> call,
+            Predicate<Throwable> libraryFailure, Class<? extends Throwable>... typed) {
+        return typedOrSuccess(PER_INPUT, what, call, libraryFailure, typed);
+    }
+
+    @SafeVarargs
+    private static Optional<Throwable> typedOrSuccess(Duration bound, String what, Callable<?> call,
+            Predicate<Throwable> libraryFailure, Class<? extends Throwable>... typed) {
         Future<?> f = RUNNER.submit(call);
         try {
             Object result = f.get(bound.toMillis(), TimeUnit.MILLISECONDS);
@@ -81,7 +106,7 @@ public final class Verdict {
             if (Arrays.stream(typed).noneMatch(c -> c.isInstance(t))) {
                 throw new AssertionError(what + ": untyped " + t.getClass().getName(), t);
             }
-            bugInside(t).ifPresent(bug -> {
+            bugInside(t, libraryFailure).ifPresent(bug -> {
                 throw new AssertionError(what + ": a typed error hides " + bug.getClass().getName(), t);
             });
             List<String> leaked = leaked(t);
@@ -103,9 +128,14 @@ public final class Verdict {
      * @return the programming error it wraps (a parser bug turned into a typed error is still a bug)
      */
     public static Optional<Throwable> bugInside(Throwable t) {
+        return bugInside(t, cause -> false);
+    }
+
+    private static Optional<Throwable> bugInside(Throwable t, Predicate<Throwable> libraryFailure) {
         for (Throwable c = t.getCause(); c != null; c = c.getCause() == c ? null : c.getCause()) {
             Throwable cause = c;
-            if (BUGS.stream().anyMatch(b -> b.isInstance(cause))) {
+            if (BUGS.stream().anyMatch(b -> b.isInstance(cause))
+                    && !libraryFailure.test(cause)) {
                 return Optional.of(cause);
             }
         }

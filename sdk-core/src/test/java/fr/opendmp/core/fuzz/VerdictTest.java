@@ -24,6 +24,20 @@ class VerdictTest {
     }
 
     @Test
+    void aLibraryFailureNamedByTheCallerMayBeWrappedButNoOtherBugMay() {
+        final class BadBase64 extends IllegalStateException {
+            private static final long serialVersionUID = 1L;
+        }
+        assertThat(Verdict.typedOrSuccess("named", () -> {
+            throw new IllegalArgumentException("unusable", new java.io.IOException("malformed", new BadBase64()));
+        }, BadBase64.class::isInstance, IllegalArgumentException.class)).isPresent();
+        assertThatThrownBy(() -> Verdict.typedOrSuccess("other", () -> {
+            throw new IllegalArgumentException("unusable", new IllegalStateException());
+        }, BadBase64.class::isInstance, IllegalArgumentException.class))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("hides");
+    }
+
+    @Test
     void aTypedErrorQuotingASentinelInItsCauseFailsTheVerdict() {
         assertThatThrownBy(() -> Verdict.typedOrSuccess("quoted", () -> {
             throw new IllegalArgumentException("unusable", new java.io.IOException("token 'TESTDMP'"));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A minimal DICOM Part 10 reader for KOS manifests: little endian, explicit or implicit VR, defined
@@ -35,6 +36,7 @@ public final class KosParser {
     static final int SOP_INSTANCE = 0x00081155;
     static final int TRANSFER_SYNTAX = 0x00020010;
 
+    private static final Pattern UID = Pattern.compile("[0-9.]{1,64}");
     private static final long UNDEFINED = 0xFFFFFFFFL;
     private static final int ITEM = 0xFFFEE000;
     private static final int ITEM_END = 0xFFFEE00D;
@@ -75,7 +77,7 @@ public final class KosParser {
             if (IMPLICIT_LE.equals(ts)) {
                 p.explicit = false;
             } else if (!EXPLICIT_LE.equals(ts)) {
-                throw new ContentKindException(EXPECTED, "transfer syntax " + (ts.isEmpty() ? "(none)" : ts)
+                throw new ContentKindException(EXPECTED, "transfer syntax " + shown(ts)
                         + " (only little endian explicit or implicit VR is read)");
             }
             while (p.pos < dicom.length) {
@@ -85,6 +87,14 @@ public final class KosParser {
             bad.add(new Unreadable("DICOM dataset", f.getMessage()));
         }
         return new KosManifest(studies(ds, bad), bad);
+    }
+
+    /** A transfer syntax is quoted only when it is a UID: a lying length reads on into the patient module. */
+    private static String shown(String transferSyntax) {
+        if (transferSyntax.isEmpty()) {
+            return "(none)";
+        }
+        return UID.matcher(transferSyntax).matches() ? transferSyntax : "(not a UID)";
     }
 
     private static List<ImagingStudy> studies(Map<Integer, Object> ds, List<Unreadable> bad) {
