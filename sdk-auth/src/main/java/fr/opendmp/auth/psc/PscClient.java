@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.opendmp.auth.psc.internal.Jwt;
 import fr.opendmp.auth.psc.internal.AsyncCalls;
 import fr.opendmp.auth.psc.internal.OAuthHttp;
+import fr.opendmp.core.transport.RetryPolicy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,8 @@ public final class PscClient {
         if (b.sslContext != null) {
             http.sslContext(b.sslContext).sslParameters(MutualTls.clientParameters());
         }
-        this.http = OAuthHttp.exchange(http.build(), timeout, clock);
+        this.http = OAuthHttp.exchange(http.build(), b.retryPolicy != null ? b.retryPolicy : RetryPolicy.defaults(),
+                timeout, clock);
         this.executor = b.executor != null ? b.executor : AsyncCalls.defaultExecutor();
         this.configuration = b.configuration;
     }
@@ -442,6 +444,7 @@ public final class PscClient {
         private Clock clock;
         private SSLContext sslContext;
         private PscConfiguration configuration;
+        private RetryPolicy retryPolicy;
 
         private Executor executor;
 
@@ -456,6 +459,20 @@ public final class PscClient {
         public Builder executor(Executor value) {
             once(executor, "executor");
             executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /**
+         * How the client retries its GETs (discovery, JWKS, userinfo); token requests are never
+         * sent twice. A server's {@code Retry-After} longer than the policy's {@code maxRetryAfter}
+         * ends the retries at once with a retryable error.
+         *
+         * @param value the retry policy (default {@link RetryPolicy#defaults()})
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy value) {
+            once(retryPolicy, "retryPolicy");
+            retryPolicy = Objects.requireNonNull(value, "retryPolicy");
             return this;
         }
 

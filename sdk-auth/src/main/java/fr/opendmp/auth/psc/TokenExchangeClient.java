@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.opendmp.auth.psc.internal.Jwt;
 import fr.opendmp.auth.psc.internal.AsyncCalls;
 import fr.opendmp.auth.psc.internal.OAuthHttp;
+import fr.opendmp.core.transport.RetryPolicy;
 import java.util.concurrent.CompletableFuture;
 import fr.opendmp.auth.tls.MutualTls;
 import java.net.URI;
@@ -70,7 +71,7 @@ public final class TokenExchangeClient {
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         this.http = OAuthHttp.exchange(HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).sslContext(b.sslContext)
-                .sslParameters(MutualTls.clientParameters()).build(), timeout, clock);
+                .sslParameters(MutualTls.clientParameters()).build(), RetryPolicy.defaults(), timeout, clock);
     }
 
     /** @return a new builder */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.opendmp.auth.psc.PscException;
 import fr.opendmp.core.error.DmpException;
+import fr.opendmp.core.error.UnavailableException;
 import fr.opendmp.core.transport.RetryPolicy;
 import fr.opendmp.core.transport.Sleeper;
 import fr.opendmp.core.transport.internal.http.ExchangeSettings;
@@ -44,12 +45,13 @@ public final class OAuthHttp {
 
     /**
      * @param http the JDK client (TLS, connect timeout)
+     * @param retryPolicy how GETs are retried (token POSTs never are)
      * @param timeout the deadline of one attempt
      * @param clock the clock
      * @return the exchange an OAuth client uses
      */
-    public static HttpExchange exchange(HttpClient http, Duration timeout, Clock clock) {
-        return new HttpExchange(new ExchangeSettings(http, RetryPolicy.defaults(), timeout, "OpenDMP/0.2", clock,
+    public static HttpExchange exchange(HttpClient http, RetryPolicy retryPolicy, Duration timeout, Clock clock) {
+        return new HttpExchange(new ExchangeSettings(http, retryPolicy, timeout, "OpenDMP/0.2", clock,
                 Sleeper.real()));
     }
 
@@ -97,7 +99,13 @@ public final class OAuthHttp {
             Function<Optional<String>, String> nextStep) {
         HttpResult r;
         try {
-            r = exchange.send(call, (result, retryable) -> refusal(result, retryable, what, nextStep));
+            r = exchange.send(call, (result, retryable) -> result.status() == 429 || result.status() == 503
+                    // the one retry rule honours the server's Retry-After only on this type
+                    ? new UnavailableException(what + ": HTTP " + result.status() + " (unavailable)",
+                            result.retryAfter().orElse(null), new DmpException.Details(retryable,
+                                    "retry later", Optional.of(result.status()), Optional.of(result.requestId()),
+                                    List.of()), null)
+                    : refusal(result, retryable, what, nextStep));
         } catch (PscException e) {
             throw e;
         } catch (DmpException e) {

@@ -43,7 +43,8 @@ class OAuthAnswersFuzzTest {
     @BeforeAll
     static void start() {
         http = CannedHttp.start();
-        exchange = OAuthHttp.exchange(HttpClient.newHttpClient(), Duration.ofSeconds(3), Clock.systemUTC());
+        exchange = OAuthHttp.exchange(HttpClient.newHttpClient(), fr.opendmp.core.transport.RetryPolicy.defaults(),
+                Duration.ofSeconds(3), Clock.systemUTC());
     }
 
     @AfterAll
