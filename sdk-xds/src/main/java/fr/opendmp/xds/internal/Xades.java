@@ -188,10 +188,11 @@ public final class Xades {
      *     it is not plain XML (not well-formed, a DOCTYPE, too deep)
      */
     private static byte[] documentDigest(ByteBuffer content, String algorithm) throws GeneralSecurityException {
+        MessageDigest md = MessageDigest.getInstance(algorithm);
         try {
-            return CanonicalXml.digest(content, algorithm);
+            return CanonicalXml.digest(content, md);
         } catch (SAXException notPlainXml) {
-            MessageDigest md = MessageDigest.getInstance(algorithm);
+            md.reset();
             md.update(content.duplicate());
             return md.digest();
         }

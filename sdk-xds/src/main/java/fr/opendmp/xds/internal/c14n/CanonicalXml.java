@@ -34,12 +34,11 @@ public final class CanonicalXml {
 
     /**
      * @param document the document's bytes (a view; its position is not moved)
-     * @param algorithm the JCA digest algorithm
+     * @param md a fresh digest (left with part of the document when the document is refused)
      * @return the digest of the document's canonical form
      * @throws SAXException if the document is not well-formed XML, has a DOCTYPE or nests too deep
      */
-    public static byte[] digest(ByteBuffer document, String algorithm) throws SAXException {
-        MessageDigest md = Digests.get(algorithm);
+    public static byte[] digest(ByteBuffer document, MessageDigest md) throws SAXException {
         write(document, new DigestOutputStream(OutputStream.nullOutputStream(), md));
         return md.digest();
     }
@@ -60,8 +59,6 @@ public final class CanonicalXml {
             sink.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (UncheckedIOException e) {
-            throw e;
         } finally {
             reader.setContentHandler(null);
             reader.setProperty("http://xml.org/sax/properties/lexical-handler", null);

@@ -119,7 +119,8 @@ class CanonicalXmlTest {
     void theDigestIsTheDigestOfTheCanonicalBytes() throws Exception {
         byte[] xml = "<?xml version=\"1.0\"?>\r\n<r b='1' a='2'>x</r>".getBytes(StandardCharsets.UTF_8);
         for (String algorithm : List.of("SHA-1", "SHA-256")) {
-            assertThat(CanonicalXml.digest(ByteBuffer.wrap(xml).asReadOnlyBuffer(), algorithm)).isEqualTo(
+            assertThat(CanonicalXml.digest(ByteBuffer.wrap(xml).asReadOnlyBuffer(),
+                    MessageDigest.getInstance(algorithm))).isEqualTo(
                     MessageDigest.getInstance(algorithm).digest("<r a=\"2\" b=\"1\">x</r>".getBytes(
                             StandardCharsets.UTF_8)));
         }
@@ -128,8 +129,8 @@ class CanonicalXmlTest {
     @Test
     void theBufferGivenIsReadWithoutMovingItsPosition() throws Exception {
         ByteBuffer view = ByteBuffer.wrap("<r/>".getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
-        CanonicalXml.digest(view, "SHA-1");
-        CanonicalXml.digest(view, "SHA-1");
+        CanonicalXml.digest(view, MessageDigest.getInstance("SHA-1"));
+        CanonicalXml.digest(view, MessageDigest.getInstance("SHA-1"));
         assertThat(view.position()).isZero();
     }
 
@@ -137,7 +138,8 @@ class CanonicalXmlTest {
     @ValueSource(strings = {"<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY e \"x\">]><r>&e;</r>", "<r><unclosed></r>",
         "%PDF-1.4", "<r>&undeclared;</r>", ""})
     void aDocumentThatIsNotPlainXmlIsRefusedAsSuch(String xml) {
-        assertThatThrownBy(() -> CanonicalXml.digest(ByteBuffer.wrap(xml.getBytes(StandardCharsets.UTF_8)), "SHA-1"))
+        assertThatThrownBy(() -> CanonicalXml.digest(ByteBuffer.wrap(xml.getBytes(StandardCharsets.UTF_8)),
+                MessageDigest.getInstance("SHA-1")))
                 .isInstanceOf(SAXException.class);
     }
 
