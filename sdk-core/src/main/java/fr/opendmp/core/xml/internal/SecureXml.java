@@ -1,6 +1,8 @@
 package fr.opendmp.core.xml.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.XMLConstants;
@@ -54,6 +56,9 @@ public final class SecureXml {
         }
     };
 
+    /** The hardening both parsers get: secure processing, no DOCTYPE, no external entity or DTD. */
+    private static final Map<String, Boolean> FEATURES = features();
+
     /** The most depth limits whose configured factory is kept (the SDK uses a handful). */
     private static final int KEPT_FACTORIES = 16;
 
@@ -68,6 +73,16 @@ public final class SecureXml {
     private static final ThreadLocal<Transformer> SERIALIZER = ThreadLocal.withInitial(SecureXml::newSerializer);
 
     private SecureXml() {
+    }
+
+    private static Map<String, Boolean> features() {
+        Map<String, Boolean> f = new LinkedHashMap<>();
+        f.put(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.put(NO_DOCTYPE, true);
+        f.put("http://xml.org/sax/features/external-general-entities", false);
+        f.put("http://xml.org/sax/features/external-parameter-entities", false);
+        f.put("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return Collections.unmodifiableMap(f);
     }
 
     /** @return a namespace-aware DOM builder that refuses any DOCTYPE, with the default depth limit */
@@ -108,11 +123,9 @@ public final class SecureXml {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature(NO_DOCTYPE, true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            for (Map.Entry<String, Boolean> feature : FEATURES.entrySet()) {
+                f.setFeature(feature.getKey(), feature.getValue());
+            }
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             f.setAttribute(MAX_ELEMENT_DEPTH, Integer.toString(maxDepth));
@@ -172,11 +185,9 @@ public final class SecureXml {
         try {
             SAXParserFactory f = SAXParserFactory.newDefaultInstance();
             f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature(NO_DOCTYPE, true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            for (Map.Entry<String, Boolean> feature : FEATURES.entrySet()) {
+                f.setFeature(feature.getKey(), feature.getValue());
+            }
             f.setXIncludeAware(false);
             XMLReader r = f.newSAXParser().getXMLReader();
             r.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
