@@ -25,15 +25,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Fictitious patient, author and documents shared by the outbox tests and their child JVMs. */
-final class OutboxDocs {
+/**
+ * Fictitious patient, author and documents shared by the outbox tests and their child JVMs, and by
+ * the fault and workload tests (their traits, metadata and CDA).
+ */
+public final class OutboxDocs {
     static final Ins INS = Ins.nir("279119913400976");
-    static final FakeProfessional AUTHOR = FakeProfessional.doctor("810001234567");
+    public static final FakeProfessional AUTHOR = FakeProfessional.doctor("810001234567");
 
     private OutboxDocs() {
     }
 
-    static IdentityTraits traits() {
+    public static IdentityTraits traits() {
         return IdentityTraits.builder().birthName("TESTDMP").birthFirstNames("ALICE").birthDate("1979-11-13")
                 .sex(Sex.F).birthPlaceCode("99134").build();
     }
@@ -51,7 +54,7 @@ final class OutboxDocs {
         return "urn:oid:1.2.250.1.999.19." + (Math.floorMod(run.hashCode(), 1_000_000) + 1) + "." + n;
     }
 
-    static DocumentMetadata metadata(String uniqueId) {
+    public static DocumentMetadata metadata(String uniqueId) {
         OffsetDateTime t = OffsetDateTime.of(2026, 6, 12, 10, 0, 0, 0, ZoneOffset.ofHours(2));
         return DocumentMetadata.builder().uniqueId(uniqueId).type(DocumentType.CR_CONSULTATION)
                 .title("CR " + uniqueId.substring(uniqueId.length() - 4))
@@ -62,7 +65,7 @@ final class OutboxDocs {
                 .build();
     }
 
-    static byte[] cda(String uniqueId) {
+    public static byte[] cda(String uniqueId) {
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\">"
                 + "<id root=\"" + uniqueId.replace("urn:oid:", "") + "\"/>"
                 + "<code code=\"11488-4\" codeSystem=\"2.16.840.1.113883.6.1\"/></ClinicalDocument>")
