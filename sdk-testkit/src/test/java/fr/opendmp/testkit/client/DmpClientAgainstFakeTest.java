@@ -32,32 +32,23 @@ import fr.opendmp.testkit.dmp.AccessEvent;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.FakePatient;
 import fr.opendmp.testkit.dmp.Fault;
+import fr.opendmp.testkit.junit.FakeDmpExtension;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The real client against the fake DMP (strict validation), end to end. */
+@ExtendWith(FakeDmpExtension.class)
 class DmpClientAgainstFakeTest {
 
-    static FakeDmp fake;
-
-    @BeforeAll
-    static void start() {
-        fake = FakeDmp.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
+    FakeDmp fake;
 
     @BeforeEach
-    void reset() {
-        fake.reset();
+    void reset(FakeDmp started) {
+        fake = started;
         fake.seedProfessional(AUTHOR).seedProfessional(OTHER).seedPatient(FakePatient.open(INS.value()));
     }
 

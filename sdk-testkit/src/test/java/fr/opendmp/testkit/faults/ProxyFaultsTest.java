@@ -23,6 +23,7 @@ import fr.opendmp.core.search.DocumentQuery;
 import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.FakePatient;
 import fr.opendmp.testkit.dmp.Fault;
+import fr.opendmp.testkit.junit.FakeDmpExtension;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,10 +31,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -43,30 +43,21 @@ import org.junit.jupiter.params.provider.EnumSource;
  * VIHF). Each call ends in a typed {@link DmpException} or a successful retry, within the bound its
  * timeouts give; no document is ever stored twice, as the fake's own state shows.
  */
+@ExtendWith(FakeDmpExtension.class)
 class ProxyFaultsTest {
     static final Duration TIMEOUT = Duration.ofSeconds(1);
     /** Three attempts, each bounded by the connect and the request timeouts, and Retry-After ≤ 2 s. */
     static final Duration BOUND = TIMEOUT.multipliedBy(2 * Wire.RETRIES.maxAttempts()).plusSeconds(2);
 
-    static FakeDmp fake;
+    FakeDmp fake;
     FaultProxy proxy;
     final List<String> report = new ArrayList<>();
     final Map<String, Integer> expectedStored = new HashMap<>();
     long slowestMs;
 
-    @BeforeAll
-    static void start() {
-        fake = FakeDmp.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
-
     @BeforeEach
-    void setUp() throws Exception {
-        fake.reset();
+    void setUp(FakeDmp started) throws Exception {
+        fake = started;
         fake.seedProfessional(AUTHOR).seedPatient(FakePatient.open(INS.value()));
         proxy = FaultProxy.tls(fake.port(), fake.tls().orElseThrow().serverSslContext(),
                 fake.credentials(AUTHOR).sslContext().orElseThrow());

@@ -19,6 +19,7 @@ import fr.opendmp.testkit.dmp.FakeDmp;
 import fr.opendmp.testkit.dmp.FakePatient;
 import fr.opendmp.testkit.dmp.Fault;
 import fr.opendmp.testkit.faults.Wire;
+import fr.opendmp.testkit.junit.FakeDmpExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,10 +30,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,24 +42,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  * fake's transport faults, and with threads queueing while the worker sends. Every document ends in
  * the fake exactly once.
  */
+@ExtendWith(FakeDmpExtension.class)
 class OutboxFaultsTest {
-    static FakeDmp fake;
+    FakeDmp fake;
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        fake = FakeDmp.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.close();
-    }
-
     @BeforeEach
-    void reset() {
-        fake.reset();
+    void reset(FakeDmp started) {
+        fake = started;
         fake.seedProfessional(AUTHOR).seedPatient(FakePatient.open(INS.value()));
     }
 
