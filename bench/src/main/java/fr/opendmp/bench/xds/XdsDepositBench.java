@@ -32,6 +32,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -95,7 +98,7 @@ public class XdsDepositBench {
     private byte[] capturedBody;
     private String capturedType;
     private URI repository;
-    private java.security.PrivateKey signingKey;
+    private PrivateKey signingKey;
     private final byte[] signedInfo = new byte[700];
 
     /** Starts the server, builds the client and captures one request's bytes. */
@@ -226,9 +229,9 @@ public class XdsDepositBench {
      */
     @Benchmark
     public int rawPostPlusMandatedCrypto() throws Exception {
-        byte[] digest = java.security.MessageDigest.getInstance("SHA-1").digest(cda);
+        byte[] digest = MessageDigest.getInstance("SHA-1").digest(cda);
         signedInfo[0] = digest[0];
-        java.security.Signature rsa = java.security.Signature.getInstance("SHA1withRSA");
+        Signature rsa = Signature.getInstance("SHA1withRSA");
         rsa.initSign(signingKey);
         rsa.update(signedInfo);
         if (rsa.sign().length != 256) {
